@@ -1,0 +1,93 @@
+# The GNU autotest suite (tests/testsuite) and the C test driver
+# (tests/ovstest) whose subcommands hold the unit tests.
+
+EXTRA_DIST += \
+	$(TESTSUITE_AT) \
+	$(TESTSUITE) \
+	tests/atlocal.in \
+	$(srcdir)/tests/package.m4
+
+# Each area lists its .at files in its own block.
+TESTSUITE_AT = \
+	tests/testsuite.at \
+	tests/ovs-macros.at
+# --- core tests ---
+TESTSUITE_AT +=
+# --- I/O tests ---
+TESTSUITE_AT +=
+# --- JSON/daemon tests ---
+TESTSUITE_AT +=
+# --- OpenFlow codec tests ---
+TESTSUITE_AT +=
+# --- OVSDB tests ---
+TESTSUITE_AT +=
+# --- end of .at lists ---
+
+TESTSUITE = $(srcdir)/tests/testsuite
+DISTCLEANFILES += tests/atconfig tests/atlocal
+
+# Directories searched for the programs under test, build tree first, so
+# that our binaries always win over any installed Open vSwitch.
+AUTOTEST_PATH = utilities:vswitchd:ovsdb:tests
+
+check-local: tests/atconfig tests/atlocal $(TESTSUITE) $(check_PROGRAMS)
+	$(SHELL) '$(TESTSUITE)' -C tests AUTOTEST_PATH='$(AUTOTEST_PATH)' $(TESTSUITEFLAGS)
+
+# check-valgrind: the same suite, with every program we built run under
+# valgrind (through wrapper scripts that come first on the PATH).  Any
+# memory error or definite leak fails the test that caused it.
+valgrind_wrapped_programs = \
+	tests/ovstest utilities/ovs-appctl utilities/ovs-ofctl \
+	utilities/ovs-vsctl ovsdb/ovsdb-server ovsdb/ovsdb-tool \
+	vswitchd/ovs-vswitchd
+check-valgrind: all tests/atconfig tests/atlocal $(TESTSUITE) $(check_PROGRAMS)
+	@rm -rf tests/valgrind && $(MKDIR_P) tests/valgrind
+	@for p in $(valgrind_wrapped_programs); do \
+	  test -x $$p || continue; \
+	  b=`basename $$p`; \
+	  { echo '#! /bin/sh'; \
+	    echo "exec valgrind -q --error-exitcode=97 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --log-file=valgrind.%p --suppressions=$(abs_srcdir)/tests/valgrind.supp $(abs_builddir)/$$p \"\$$@\""; \
+	  } > tests/valgrind/$$b; \
+	  chmod +x tests/valgrind/$$b; \
+	done
+	$(SHELL) '$(TESTSUITE)' -C tests CHECK_VALGRIND=true AUTOTEST_PATH='valgrind:$(AUTOTEST_PATH)' $(TESTSUITEFLAGS) -j1
+EXTRA_DIST += tests/valgrind.supp
+.PHONY: check-valgrind
+
+clean-local: tests-clean
+tests-clean:
+	test ! -f '$(TESTSUITE)' || $(SHELL) '$(TESTSUITE)' -C tests --clean
+	rm -rf tests/valgrind
+.PHONY: tests-clean
+
+AUTOM4TE = autom4te
+AUTOTEST = $(AUTOM4TE) -l autotest
+$(TESTSUITE): $(srcdir)/tests/package.m4 $(TESTSUITE_AT)
+	$(AM_V_GEN)$(AUTOTEST) -I '$(srcdir)' -I '$(srcdir)/tests' -o $@.tmp $@.at && mv $@.tmp $@
+
+$(srcdir)/tests/package.m4: $(top_srcdir)/configure.ac
+	$(AM_V_GEN){ \
+	  echo '# Signature of the current package.'; \
+	  echo 'm4_define([AT_PACKAGE_NAME],      [$(PACKAGE_NAME)])'; \
+	  echo 'm4_define([AT_PACKAGE_TARNAME],   [$(PACKAGE_TARNAME)])'; \
+	  echo 'm4_define([AT_PACKAGE_VERSION],   [$(PACKAGE_VERSION)])'; \
+	  echo 'm4_define([AT_PACKAGE_STRING],    [$(PACKAGE_STRING)])'; \
+	  echo 'm4_define([AT_PACKAGE_BUGREPORT], [$(PACKAGE_BUGREPORT)])'; \
+	} > $@.tmp && mv $@.tmp $@
+
+# The unit-test driver.  Each tests/test-*.c registers its subcommands with
+# OVSTEST_REGISTER; areas list their files in their own block.
+check_PROGRAMS = tests/ovstest
+tests_ovstest_SOURCES = tests/ovstest.c tests/ovstest.h
+# --- core unit tests ---
+tests_ovstest_SOURCES +=
+# --- I/O unit tests ---
+tests_ovstest_SOURCES +=
+# --- JSON/daemon unit tests ---
+tests_ovstest_SOURCES +=
+# --- OpenFlow codec unit tests ---
+tests_ovstest_SOURCES +=
+# --- OVSDB unit tests ---
+tests_ovstest_SOURCES +=
+# --- end of unit tests ---
+tests_ovstest_LDADD = lib/libopenvswitch.a

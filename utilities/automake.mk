@@ -1,0 +1,1 @@
+# Command-line tools: ovs-appctl, ovs-ofctl, ovs-vsctl.
