@@ -17,6 +17,12 @@ TESTSUITE_AT +=
 TESTSUITE_AT +=
 # --- JSON/daemon tests ---
 TESTSUITE_AT +=
+TESTSUITE_AT += \
+	tests/json.at \
+	tests/jsonrpc.at \
+	tests/vlog.at \
+	tests/unixctl.at \
+	tests/daemon.at
 # --- OpenFlow codec tests ---
 TESTSUITE_AT +=
 # --- OVSDB tests ---
@@ -80,13 +86,20 @@ $(srcdir)/tests/package.m4: $(top_srcdir)/configure.ac
 check_PROGRAMS = tests/ovstest
 tests_ovstest_SOURCES = tests/ovstest.c tests/ovstest.h
 # --- core unit tests ---
-tests_ovstest_SOURCES +=
+tests_ovstest_SOURCES += \
+	tests/test-hmap.c
 # --- I/O unit tests ---
 tests_ovstest_SOURCES +=
 # --- JSON/daemon unit tests ---
 tests_ovstest_SOURCES +=
+tests_ovstest_SOURCES += \
+	tests/test-json.c \
+	tests/test-jsonrpc.c \
+	tests/test-unixctl.c
 # --- OpenFlow codec unit tests ---
 tests_ovstest_SOURCES +=
+tests_ovstest_SOURCES += tests/test-ofp-actions.c
+tests_ovstest_SOURCES += tests/test-flows.c
 # --- OVSDB unit tests ---
 tests_ovstest_SOURCES +=
 # --- end of unit tests ---

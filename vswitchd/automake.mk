@@ -1,1 +1,21 @@
 # Build rules for vswitchd/.
+
+# The Open_vSwitch database schema, its documentation, and the C IDL that
+# ovsdb-idlc generates from it (lib/vswitch-idl.[ch], built sources).
+dist_pkgdata_DATA += vswitchd/vswitch.ovsschema
+EXTRA_DIST += vswitchd/vswitch.xml build-aux/ovsdb-idlc
+
+BUILT_SOURCES += lib/vswitch-idl.h lib/vswitch-idl.c
+CLEANFILES += lib/vswitch-idl.h lib/vswitch-idl.c
+lib/vswitch-idl.h: $(srcdir)/vswitchd/vswitch.ovsschema \
+		$(srcdir)/build-aux/ovsdb-idlc
+	$(AM_V_GEN)$(MKDIR_P) lib && \
+	$(PYTHON3) $(srcdir)/build-aux/ovsdb-idlc --prefix=ovsrec_ \
+	  --header=vswitch-idl.h c-idl-header \
+	  $(srcdir)/vswitchd/vswitch.ovsschema > $@.tmp && mv $@.tmp $@
+lib/vswitch-idl.c: $(srcdir)/vswitchd/vswitch.ovsschema \
+		$(srcdir)/build-aux/ovsdb-idlc
+	$(AM_V_GEN)$(MKDIR_P) lib && \
+	$(PYTHON3) $(srcdir)/build-aux/ovsdb-idlc --prefix=ovsrec_ \
+	  --header=vswitch-idl.h c-idl-source \
+	  $(srcdir)/vswitchd/vswitch.ovsschema > $@.tmp && mv $@.tmp $@

@@ -1,0 +1,1468 @@
+/* The action framework: lists of abstract actions and how whole lists and
+ * instruction sets travel between the wire, the text syntax and memory.
+ *
+ * An OpenFlow action list is a run of variable-length actions, each
+ * starting with a 16-bit type and a 16-bit length; Nicira extension
+ * actions use the vendor type 0xffff followed by the vendor id 0x00002320
+ * and a 16-bit subtype.  Decoding looks each action up in the wire action
+ * table (RAW_ACTIONS, declared once in ofp-actions-private.h) for the
+ * message's OpenFlow version, checks its length against the table, and
+ * hands its bytes to that action's decoder.  Encoding asks each ofpact for
+ * the wire form that suits the target version.
+ *
+ * OpenFlow 1.1 added instructions around actions: "apply_actions" (the
+ * plain action list), "clear_actions", "write_actions" (the action set),
+ * "write_metadata" and "goto_table".  They may arrive in any order on the
+ * wire, each at most once; in memory they always appear in the order the
+ * specification executes them, which ofpacts_verify() enforces.
+ *
+ * Validation happens in two steps.  ofpacts_verify() checks what can be
+ * known from the actions alone (nesting rules, instruction order).
+ * ofpacts_check() checks the actions against a flow's match (ports in
+ * range, prerequisites of the fields they rewrite) and against the switch
+ * (table ids); it is what a switch runs before it installs a flow. */
+
+#include <config.h>
+#include "ofp-actions.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "byte-order.h"
+#include "flow.h"
+#include "match.h"
+#include "meta-flow.h"
+#include "ofp-actions-private.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/ofpbuf.h"
+#include "openvswitch/util.h"
+#include "packets.h"
+
+/* Nested action lists (clone, ct, write_actions) deeper than this are
+ * rejected, so that hostile input cannot exhaust the stack. */
+#define MAX_NESTING 32
+
+/* ---- Building action lists. ---- */
+
+/* Appends a zeroed ofpact of 'type' and 'len' bytes to 'ofpacts', at an
+ * OFPACT_ALIGNTO boundary, and returns it.  The caller owns nothing new;
+ * the returned pointer is valid until 'ofpacts' next grows. */
+void *
+ofpact_put(struct ofpbuf *ofpacts, enum ofpact_type type, size_t len)
+{
+    ofpbuf_put_zeros(ofpacts, PAD_SIZE(ofpacts->size, OFPACT_ALIGNTO));
+    struct ofpact *ofpact = ofpbuf_put_zeros(ofpacts, OFPACT_ALIGN(len));
+    ofpact_init(ofpact, type, len);
+    return ofpact;
+}
+
+/* Initializes the 'len' bytes at 'ofpact' as an empty ofpact of 'type'. */
+void
+ofpact_init(struct ofpact *ofpact, enum ofpact_type type, size_t len)
+{
+    memset(ofpact, 0, len);
+    ofpact->type = type;
+    ofpact->raw = 0;
+    ofpact->len = len;
+}
+
+/* Ends an ofpact with a variable-length part: 'ofpact', which must be the
+ * last ofpact begun in 'ofpacts', now extends to the end of 'ofpacts'.
+ * Pads 'ofpacts' to alignment and returns the (possibly moved) ofpact. */
+void *
+ofpact_finish(struct ofpbuf *ofpacts, struct ofpact *ofpact)
+{
+    size_t ofs = (uint8_t *) ofpact - (uint8_t *) ofpacts->data;
+
+    ovs_assert(ofs <= ofpacts->size);
+    ofpact->len = ofpacts->size - ofs;
+    ofpbuf_put_zeros(ofpacts, PAD_SIZE(ofpacts->size, OFPACT_ALIGNTO));
+    return ofpbuf_at_assert(ofpacts, ofs, sizeof *ofpact);
+}
+
+const struct ofpact *
+ofpact_last(const struct ofpact *ofpacts, size_t ofpacts_len)
+{
+    const struct ofpact *a, *last = NULL;
+
+    OFPACT_FOR_EACH (a, ofpacts, ofpacts_len) {
+        last = a;
+    }
+    return last;
+}
+
+/* Returns the first ofpact of 'type' in [start, end), or NULL. */
+const struct ofpact *
+ofpacts_find_type(const struct ofpact *start, const struct ofpact *end,
+                  enum ofpact_type type)
+{
+    for (const struct ofpact *a = start; a < end; a = ofpact_next(a)) {
+        if (a->type == type) {
+            return a;
+        }
+    }
+    return NULL;
+}
+
+const char *
+ofpact_name(enum ofpact_type type)
+{
+    switch (type) {
+#define OFPACT(ENUM, STRUCT, MEMBER, NAME) case OFPACT_##ENUM: return NAME;
+        OFPACTS
+#undef OFPACT
+    }
+    return "<unknown>";
+}
+
+/* Returns true if 'mask' has a 1-bit for every significant bit of
+ * 'field'. */
+static bool
+mask_covers_field(const void *mask, const struct mf_field *field)
+{
+    return (bitwise_scan(mask, field->n_bytes, false, 0, field->n_bits)
+            >= field->n_bits);
+}
+
+/* Appends a SET_FIELD of 'field' to 'ofpacts'.  'value' and 'mask' point
+ * to field->n_bytes bytes each; a null 'mask' means all ones. */
+struct ofpact_set_field *
+ofpact_put_set_field(struct ofpbuf *ofpacts, const struct mf_field *field,
+                     const void *value, const void *mask)
+{
+    struct ofpact_set_field *sf = ofpact_put_SET_FIELD(ofpacts);
+
+    sf->field = field;
+    memcpy(&sf->value, value, field->n_bytes);
+    if (mask && !mask_covers_field(mask, field)) {
+        memcpy(&sf->mask, mask, field->n_bytes);
+        /* Keep bits outside the mask zero, so that equal actions compare
+         * equal byte for byte. */
+        uint8_t *v = (uint8_t *) &sf->value;
+        const uint8_t *m = (const uint8_t *) &sf->mask;
+        for (size_t i = 0; i < field->n_bytes; i++) {
+            v[i] &= m[i];
+        }
+    } else {
+        memset(&sf->mask, 0xff, field->n_bytes);
+    }
+    return sf;
+}
+
+/* ---- Wire helpers for the per-action encoders. ---- */
+
+static int
+version_column(enum ofp_version version)
+{
+    return (version <= OFP10_VERSION ? 0
+            : version == OFP11_VERSION ? 1
+            : version < OFP15_VERSION ? 2
+            : 3);
+}
+
+/* Appends the header of wire action 'raw' for 'version' to 'out', followed
+ * by zeros up to 'len' bytes in total, and returns the start of the
+ * action.  For a variable-length action, append the rest and then call
+ * act_finish_var(). */
+uint8_t *
+act_put_raw(struct ofpbuf *out, enum ofp_version version,
+            enum raw_action raw, size_t len)
+{
+    const struct raw_action_def *def = &raw_action_defs[raw];
+    int code = def->codes[version_column(version)];
+    uint8_t *a = ofpbuf_put_zeros(out, len);
+
+    ovs_assert(code >= 0);
+    act_put16(a + 2, len);
+    if (def->vendor) {
+        act_put16(a, 0xffff);
+        act_put32(a + 4, def->vendor);
+        act_put16(a + 8, code);
+    } else {
+        act_put16(a, code);
+    }
+    return a;
+}
+
+/* Pads the variable-length action that starts at 'start_ofs' in 'out' to a
+ * multiple of 8 bytes and fills in its length. */
+void
+act_finish_var(struct ofpbuf *out, size_t start_ofs)
+{
+    ofpbuf_put_zeros(out, PAD_SIZE(out->size - start_ofs, 8));
+    act_put16((uint8_t *) out->data + start_ofs + 2, out->size - start_ofs);
+}
+
+/* ---- Decoding. ---- */
+
+/* Finds the table entry for the action at 'a' in 'version'. */
+static enum ofperr
+find_raw_action(const uint8_t *a, size_t len, enum ofp_version version,
+                const struct raw_action_def **defp)
+{
+    int col = version_column(version);
+    uint16_t type = act_get16(a);
+    uint32_t vendor = 0;
+    uint16_t code = type;
+
+    if (type == 0xffff) {
+        if (len < 16) {
+            return OFPERR_OFPBAC_BAD_LEN;
+        }
+        vendor = act_get32(a + 4);
+        code = act_get16(a + 8);
+        if (vendor != NX_VENDOR_ID_) {
+            return OFPERR_OFPBAC_BAD_VENDOR;
+        }
+    }
+
+    for (size_t i = 0; i < N_RAW_ACTIONS; i++) {
+        const struct raw_action_def *def = &raw_action_defs[i];
+        if (def->vendor == vendor && def->codes[col] == code) {
+            *defp = def;
+            return 0;
+        }
+    }
+    return vendor ? OFPERR_OFPBAC_BAD_VENDOR_TYPE : OFPERR_OFPBAC_BAD_TYPE;
+}
+
+/* Decodes the 'len' bytes of actions at 'data', appending to 'out'. */
+static enum ofperr
+decode_action_list(const uint8_t *data, size_t len,
+                   const struct act_decode_ctx *ctx, struct ofpbuf *out)
+{
+    if (ctx->depth > MAX_NESTING) {
+        return OFPERR_OFPBAC_BAD_ARGUMENT;
+    }
+    while (len > 0) {
+        const struct raw_action_def *def;
+        size_t alen;
+        enum ofperr error;
+
+        if (len < 8) {
+            return OFPERR_OFPBAC_BAD_LEN;
+        }
+        alen = act_get16(data + 2);
+        if (alen < 8 || alen % 8 || alen > len) {
+            return OFPERR_OFPBAC_BAD_LEN;
+        }
+        error = find_raw_action(data, alen, ctx->version, &def);
+        if (error) {
+            return error;
+        }
+        if (def->variable ? alen < def->len : alen != def->len) {
+            return OFPERR_OFPBAC_BAD_LEN;
+        }
+        error = def->decode(data, alen, ctx, out);
+        if (error) {
+            return error;
+        }
+        data += alen;
+        len -= alen;
+    }
+    return 0;
+}
+
+/* Decodes actions nested inside another action (clone, ct). */
+enum ofperr
+act_decode_nested(const uint8_t *data, size_t len,
+                  const struct act_decode_ctx *ctx, struct ofpbuf *out)
+{
+    struct act_decode_ctx inner = *ctx;
+
+    inner.depth++;
+    return decode_action_list(data, len, &inner, out);
+}
+
+static enum ofperr
+pull_actions__(struct ofpbuf *openflow, unsigned int actions_len,
+               enum ofp_version version, uint32_t allowed_ovsinsts,
+               const struct vl_mff_map *vl_mff_map,
+               uint64_t *tlv_bitmap, struct ofpbuf *ofpacts)
+{
+    const uint8_t *data;
+    enum ofperr error;
+
+    ofpbuf_clear(ofpacts);
+    if (actions_len % 8 || actions_len > openflow->size) {
+        return OFPERR_OFPBRC_BAD_LEN;
+    }
+    data = ofpbuf_pull(openflow, actions_len);
+
+    struct act_decode_ctx ctx = {
+        .version = version,
+        .depth = 0,
+        .vl_mff_map = vl_mff_map,
+        .tlv_bitmap = tlv_bitmap,
+    };
+    error = decode_action_list(data, actions_len, &ctx, ofpacts);
+    if (!error) {
+        error = ofpacts_verify(ofpacts->data, ofpacts->size, version,
+                               allowed_ovsinsts, 0, NULL);
+    }
+    if (error) {
+        ofpbuf_clear(ofpacts);
+    }
+    return error;
+}
+
+/* Pulls 'actions_len' bytes of OpenFlow actions of 'version' from the
+ * front of 'openflow' and decodes them into 'ofpacts' (cleared first).
+ * On error, 'ofpacts' is left empty.  'vl_mff_map' and
+ * 'ofpacts_tlv_bitmap' may be null. */
+enum ofperr
+ofpacts_pull_openflow_actions(struct ofpbuf *openflow,
+                              unsigned int actions_len,
+                              enum ofp_version version,
+                              const struct vl_mff_map *vl_mff_map,
+                              uint64_t *ofpacts_tlv_bitmap,
+                              struct ofpbuf *ofpacts)
+{
+    return pull_actions__(openflow, actions_len, version,
+                          1u << OVSINST_OFPIT11_APPLY_ACTIONS, vl_mff_map,
+                          ofpacts_tlv_bitmap, ofpacts);
+}
+
+/* Wire codes of the OpenFlow 1.1+ instructions. */
+enum {
+    OFPIT_GOTO_TABLE = 1,
+    OFPIT_WRITE_METADATA = 2,
+    OFPIT_WRITE_ACTIONS = 3,
+    OFPIT_APPLY_ACTIONS = 4,
+    OFPIT_CLEAR_ACTIONS = 5,
+    OFPIT_METER = 6,
+    OFPIT_EXPERIMENTER = 0xffff,
+};
+
+static const struct {
+    uint16_t code;
+    const char *name;
+} instructions[N_OVS_INSTRUCTIONS] = {
+    [OVSINST_OFPIT11_APPLY_ACTIONS] = { OFPIT_APPLY_ACTIONS,
+                                        "apply_actions" },
+    [OVSINST_OFPIT11_CLEAR_ACTIONS] = { OFPIT_CLEAR_ACTIONS,
+                                        "clear_actions" },
+    [OVSINST_OFPIT11_WRITE_ACTIONS] = { OFPIT_WRITE_ACTIONS,
+                                        "write_actions" },
+    [OVSINST_OFPIT11_WRITE_METADATA] = { OFPIT_WRITE_METADATA,
+                                         "write_metadata" },
+    [OVSINST_OFPIT11_GOTO_TABLE] = { OFPIT_GOTO_TABLE, "goto_table" },
+};
+
+const char *
+ovs_instruction_name_from_type(enum ovs_instruction_type type)
+{
+    return type < N_OVS_INSTRUCTIONS ? instructions[type].name : NULL;
+}
+
+/* Returns the ovs_instruction_type named 'name', or -1. */
+int
+ovs_instruction_type_from_name(const char *name)
+{
+    for (int i = 0; i < N_OVS_INSTRUCTIONS; i++) {
+        if (!strcasecmp(name, instructions[i].name)) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+enum ovs_instruction_type
+ovs_instruction_type_from_ofpact_type(enum ofpact_type type)
+{
+    return (type == OFPACT_CLEAR_ACTIONS ? OVSINST_OFPIT11_CLEAR_ACTIONS
+            : type == OFPACT_WRITE_ACTIONS ? OVSINST_OFPIT11_WRITE_ACTIONS
+            : type == OFPACT_WRITE_METADATA ? OVSINST_OFPIT11_WRITE_METADATA
+            : type == OFPACT_GOTO_TABLE ? OVSINST_OFPIT11_GOTO_TABLE
+            : OVSINST_OFPIT11_APPLY_ACTIONS);
+}
+
+/* Splits the instructions at 'data' into 'insts' by type, rejecting
+ * unknown, unsupported, duplicate and badly sized ones. */
+static enum ofperr
+split_instructions(const uint8_t *data, size_t len,
+                   const uint8_t *insts[N_OVS_INSTRUCTIONS],
+                   size_t lens[N_OVS_INSTRUCTIONS])
+{
+    while (len > 0) {
+        if (len < 8) {
+            return OFPERR_OFPBIC_BAD_LEN;
+        }
+        uint16_t code = act_get16(data);
+        size_t ilen = act_get16(data + 2);
+        if (ilen < 8 || ilen % 8 || ilen > len) {
+            return OFPERR_OFPBIC_BAD_LEN;
+        }
+
+        int type;
+        for (type = 0; type < N_OVS_INSTRUCTIONS; type++) {
+            if (instructions[type].code == code) {
+                break;
+            }
+        }
+        if (type >= N_OVS_INSTRUCTIONS) {
+            return (code == OFPIT_METER ? OFPERR_OFPBIC_UNSUP_INST
+                    : code == OFPIT_EXPERIMENTER
+                    ? OFPERR_OFPBIC_BAD_EXPERIMENTER
+                    : OFPERR_OFPBIC_UNKNOWN_INST);
+        }
+        if (insts[type]) {
+            return OFPERR_OFPBIC_DUP_INST;
+        }
+        insts[type] = data;
+        lens[type] = ilen;
+        data += ilen;
+        len -= ilen;
+    }
+    return 0;
+}
+
+/* Decodes the instructions of 'insts' into 'ofpacts' in canonical order. */
+static enum ofperr
+decode_instructions(const uint8_t *insts[N_OVS_INSTRUCTIONS],
+                    const size_t lens[N_OVS_INSTRUCTIONS],
+                    const struct act_decode_ctx *ctx, struct ofpbuf *ofpacts)
+{
+    const uint8_t *p;
+    enum ofperr error;
+
+    p = insts[OVSINST_OFPIT11_APPLY_ACTIONS];
+    if (p) {
+        error = decode_action_list(p + 8,
+                                   lens[OVSINST_OFPIT11_APPLY_ACTIONS] - 8,
+                                   ctx, ofpacts);
+        if (error) {
+            return error;
+        }
+    }
+
+    p = insts[OVSINST_OFPIT11_CLEAR_ACTIONS];
+    if (p) {
+        if (lens[OVSINST_OFPIT11_CLEAR_ACTIONS] != 8) {
+            return OFPERR_OFPBIC_BAD_LEN;
+        }
+        ofpact_put_CLEAR_ACTIONS(ofpacts);
+    }
+
+    p = insts[OVSINST_OFPIT11_WRITE_ACTIONS];
+    if (p) {
+        size_t ofs = ofpacts->size;
+        struct ofpact_nest *w;
+
+        ofpact_put_WRITE_ACTIONS(ofpacts);
+        error = act_decode_nested(p + 8,
+                                  lens[OVSINST_OFPIT11_WRITE_ACTIONS] - 8,
+                                  ctx, ofpacts);
+        w = ofpbuf_at_assert(ofpacts, ofs, sizeof *w);
+        ofpact_finish_WRITE_ACTIONS(ofpacts, &w);
+        if (error) {
+            return error;
+        }
+    }
+
+    p = insts[OVSINST_OFPIT11_WRITE_METADATA];
+    if (p) {
+        if (lens[OVSINST_OFPIT11_WRITE_METADATA] != 24) {
+            return OFPERR_OFPBIC_BAD_LEN;
+        }
+        struct ofpact_metadata *m = ofpact_put_WRITE_METADATA(ofpacts);
+        m->metadata = htonll(act_get64(p + 8));
+        m->mask = htonll(act_get64(p + 16));
+    }
+
+    p = insts[OVSINST_OFPIT11_GOTO_TABLE];
+    if (p) {
+        if (lens[OVSINST_OFPIT11_GOTO_TABLE] != 8) {
+            return OFPERR_OFPBIC_BAD_LEN;
+        }
+        ofpact_put_GOTO_TABLE(ofpacts)->table_id = p[4];
+    }
+    return 0;
+}
+
+/* Pulls 'instructions_len' bytes of OpenFlow 1.1+ instructions from the
+ * front of 'openflow' and decodes them into 'ofpacts' (cleared first), in
+ * the order OpenFlow executes them.  For OpenFlow 1.0, which has no
+ * instructions, the bytes are an action list (whose Nicira extensions may
+ * stand for instructions).  On error, 'ofpacts' is left empty. */
+enum ofperr
+ofpacts_pull_openflow_instructions(struct ofpbuf *openflow,
+                                   unsigned int instructions_len,
+                                   enum ofp_version version,
+                                   const struct vl_mff_map *vl_mff_map,
+                                   uint64_t *ofpacts_tlv_bitmap,
+                                   struct ofpbuf *ofpacts)
+{
+    const uint8_t *insts[N_OVS_INSTRUCTIONS] = { NULL };
+    size_t lens[N_OVS_INSTRUCTIONS] = { 0 };
+    const uint8_t *data;
+    enum ofperr error;
+
+    if (version == OFP10_VERSION) {
+        return pull_actions__(openflow, instructions_len, version,
+                              (1u << N_OVS_INSTRUCTIONS) - 1, vl_mff_map,
+                              ofpacts_tlv_bitmap, ofpacts);
+    }
+
+    ofpbuf_clear(ofpacts);
+    if (instructions_len % 8 || instructions_len > openflow->size) {
+        return OFPERR_OFPBIC_BAD_LEN;
+    }
+    data = ofpbuf_pull(openflow, instructions_len);
+
+    struct act_decode_ctx ctx = {
+        .version = version,
+        .depth = 0,
+        .vl_mff_map = vl_mff_map,
+        .tlv_bitmap = ofpacts_tlv_bitmap,
+    };
+    error = split_instructions(data, instructions_len, insts, lens);
+    if (!error) {
+        error = decode_instructions(insts, lens, &ctx, ofpacts);
+    }
+    if (!error) {
+        error = ofpacts_verify(ofpacts->data, ofpacts->size, version,
+                               (1u << N_OVS_INSTRUCTIONS) - 1, 0, NULL);
+    }
+    if (error) {
+        ofpbuf_clear(ofpacts);
+    }
+    return error;
+}
+
+/* ---- Encoding. ---- */
+
+/* Appends each of the 'len' bytes of ofpacts at 'ofpacts' to 'out' in the
+ * wire form of 'version'. */
+void
+act_encode_list(const struct ofpact *ofpacts, size_t len,
+                enum ofp_version version, struct ofpbuf *out)
+{
+    const struct ofpact *a;
+
+    OFPACT_FOR_EACH (a, ofpacts, len) {
+        act_encode(a, version, out);
+    }
+}
+
+/* Appends the OpenFlow actions of 'version' for 'ofpacts' to 'openflow'
+ * and returns the number of bytes appended.  Instructions other than
+ * OpenFlow 1.0's Nicira equivalents are left out. */
+size_t
+ofpacts_put_openflow_actions(const struct ofpact *ofpacts, size_t ofpacts_len,
+                             struct ofpbuf *openflow,
+                             enum ofp_version version)
+{
+    size_t start = openflow->size;
+
+    act_encode_list(ofpacts, ofpacts_len, version, openflow);
+    return openflow->size - start;
+}
+
+static size_t
+start_instruction(struct ofpbuf *out, uint16_t code, size_t len)
+{
+    size_t ofs = out->size;
+    uint8_t *p = ofpbuf_put_zeros(out, len);
+
+    act_put16(p, code);
+    act_put16(p + 2, len);
+    return ofs;
+}
+
+static void
+finish_instruction(struct ofpbuf *out, size_t ofs)
+{
+    act_put16((uint8_t *) out->data + ofs + 2, out->size - ofs);
+}
+
+/* Appends 'ofpacts' to 'openflow' as OpenFlow 1.1+ instructions of
+ * 'version' (or, for OpenFlow 1.0, as an action list). */
+void
+ofpacts_put_openflow_instructions(const struct ofpact *ofpacts,
+                                  size_t ofpacts_len,
+                                  struct ofpbuf *openflow,
+                                  enum ofp_version version)
+{
+    const struct ofpact *end = ofpact_end(ofpacts, ofpacts_len);
+    const struct ofpact *a = ofpacts;
+
+    if (version == OFP10_VERSION) {
+        ofpacts_put_openflow_actions(ofpacts, ofpacts_len, openflow, version);
+        return;
+    }
+
+    /* The leading plain actions are "apply_actions". */
+    const struct ofpact *apply_end = a;
+    while (apply_end < end
+           && (ovs_instruction_type_from_ofpact_type(apply_end->type)
+               == OVSINST_OFPIT11_APPLY_ACTIONS)) {
+        apply_end = ofpact_next(apply_end);
+    }
+    if (apply_end > a) {
+        size_t ofs = start_instruction(openflow, OFPIT_APPLY_ACTIONS, 8);
+        act_encode_list(a, (uint8_t *) apply_end - (uint8_t *) a, version,
+                        openflow);
+        finish_instruction(openflow, ofs);
+        a = apply_end;
+    }
+
+    for (; a < end; a = ofpact_next(a)) {
+        size_t ofs;
+        uint8_t *p;
+
+        switch (ovs_instruction_type_from_ofpact_type(a->type)) {
+        case OVSINST_OFPIT11_CLEAR_ACTIONS:
+            start_instruction(openflow, OFPIT_CLEAR_ACTIONS, 8);
+            break;
+
+        case OVSINST_OFPIT11_WRITE_ACTIONS: {
+            const struct ofpact_nest *w = ofpact_get_WRITE_ACTIONS(a);
+            ofs = start_instruction(openflow, OFPIT_WRITE_ACTIONS, 8);
+            act_encode_list(w->actions, ofpact_nest_get_action_len(w),
+                            version, openflow);
+            finish_instruction(openflow, ofs);
+            break;
+        }
+
+        case OVSINST_OFPIT11_WRITE_METADATA: {
+            const struct ofpact_metadata *m = ofpact_get_WRITE_METADATA(a);
+            ofs = start_instruction(openflow, OFPIT_WRITE_METADATA, 24);
+            p = (uint8_t *) openflow->data + ofs;
+            act_put64(p + 8, ntohll(m->metadata));
+            act_put64(p + 16, ntohll(m->mask));
+            break;
+        }
+
+        case OVSINST_OFPIT11_GOTO_TABLE:
+            ofs = start_instruction(openflow, OFPIT_GOTO_TABLE, 8);
+            p = (uint8_t *) openflow->data + ofs;
+            p[4] = ofpact_get_GOTO_TABLE(a)->table_id;
+            break;
+
+        case OVSINST_OFPIT11_APPLY_ACTIONS:
+            /* An action after an instruction: ofpacts_verify() forbids
+             * this, so it can only come from a caller's bug.  Encode it as
+             * a separate apply_actions rather than lose it. */
+            ofs = start_instruction(openflow, OFPIT_APPLY_ACTIONS, 8);
+            act_encode(a, version, openflow);
+            finish_instruction(openflow, ofs);
+            break;
+        }
+    }
+}
+
+/* ---- Text: tokens, ports, tables. ---- */
+
+/* Splits the next "KEY", "KEY:VALUE", "KEY=VALUE" or "KEY(VALUE)" off the
+ * comma- or space-separated list at '*stringp', modifying it in place.
+ * Parentheses nest.  Stores the key and value (possibly "", never null)
+ * and returns true, or returns false at the end of the list. */
+bool
+act_parse_key_value(char **stringp, char **keyp, char **valuep)
+{
+    char *s = *stringp + strspn(*stringp, ", \t\r\n");
+
+    if (!*s) {
+        *stringp = s;
+        *keyp = *valuep = NULL;
+        return false;
+    }
+
+    char *key = s;
+    char *p = s + strcspn(s, ":=(, \t\r\n");
+    char *value = p;
+    char delim = *p;
+
+    if (delim == ':' || delim == '=') {
+        int depth = 0;
+
+        *p++ = '\0';
+        value = p;
+        for (; *p; p++) {
+            if (*p == '(') {
+                depth++;
+            } else if (*p == ')' && depth > 0) {
+                depth--;
+            } else if (!depth && strchr(", \t\r\n", *p)) {
+                break;
+            }
+        }
+    } else if (delim == '(') {
+        int depth = 1;
+
+        *p++ = '\0';
+        value = p;
+        for (; *p; p++) {
+            if (*p == '(') {
+                depth++;
+            } else if (*p == ')' && !--depth) {
+                *p++ = '\0';
+                break;
+            }
+        }
+    }
+    if (*p && strchr(", \t\r\n", *p)) {
+        *p++ = '\0';
+    }
+    *stringp = p;
+    *keyp = key;
+    *valuep = value;
+    return true;
+}
+
+static const struct {
+    ofp_port_t port;
+    const char *name;
+} port_names[] = {
+    { OFPP_IN_PORT, "IN_PORT" },
+    { OFPP_TABLE, "TABLE" },
+    { OFPP_NORMAL, "NORMAL" },
+    { OFPP_FLOOD, "FLOOD" },
+    { OFPP_ALL, "ALL" },
+    { OFPP_CONTROLLER, "CONTROLLER" },
+    { OFPP_LOCAL, "LOCAL" },
+    { OFPP_NONE, "NONE" },
+};
+
+/* Parses 's' as a port number or reserved port name into '*port'.
+ * Returns NULL or a malloc()'d error. */
+char *
+act_parse_port(const char *s, const struct ofputil_port_map *port_map
+               OVS_UNUSED, ofp_port_t *port)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(port_names); i++) {
+        if (!strcasecmp(s, port_names[i].name)) {
+            *port = port_names[i].port;
+            return NULL;
+        }
+    }
+    if (!strcasecmp(s, "ANY")) {
+        *port = OFPP_NONE;
+        return NULL;
+    }
+
+    unsigned long long n;
+    if (str_to_ullong(s, 10, &n)) {
+        if (n <= UINT16_MAX) {
+            *port = u16_to_ofp(n);
+            return NULL;
+        } else if (n >= 0xffffff00 && n <= UINT32_MAX) {
+            *port = u16_to_ofp(n - OFPP11_OFFSET);
+            return NULL;
+        }
+    }
+    return xasprintf("%s: unknown port", s);
+}
+
+/* Appends 'port' to 's' as a number or a reserved port name. */
+void
+act_format_port(ofp_port_t port, const struct ofputil_port_map *port_map
+                OVS_UNUSED, struct ds *s)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(port_names); i++) {
+        if (port == port_names[i].port) {
+            ds_put_cstr(s, port_names[i].name);
+            return;
+        }
+    }
+    ds_put_format(s, "%"PRIu16, ofp_to_u16(port));
+}
+
+/* Parses 's' as a table id. */
+char *
+act_parse_table(const char *s, uint8_t *table_id)
+{
+    unsigned int n;
+
+    if (!str_to_uint(s, 10, &n) || n > UINT8_MAX) {
+        return xasprintf("unknown table \"%s\"", s);
+    }
+    *table_id = n;
+    return NULL;
+}
+
+/* ---- Text: parsing. ---- */
+
+static const struct act_keyword *
+find_keyword(const char *name)
+{
+    for (size_t i = 0; i < n_act_keywords; i++) {
+        if (!strcasecmp(name, act_keywords[i].name)) {
+            return &act_keywords[i];
+        }
+    }
+    return NULL;
+}
+
+/* Parses the action list 's' (modified in place), appending to
+ * pc->ofpacts. */
+static char * OVS_WARN_UNUSED_RESULT
+parse_list(char *s, const struct act_parse_ctx *pc)
+{
+    size_t start = pc->ofpacts->size;
+    bool drop = false;
+    char *key, *value;
+
+    if (pc->depth > MAX_NESTING) {
+        return xstrdup("actions nested too deeply");
+    }
+    while (act_parse_key_value(&s, &key, &value)) {
+        const struct act_keyword *kw = find_keyword(key);
+        ofp_port_t port;
+        char *error;
+
+        if (!strcasecmp(key, "drop")) {
+            drop = true;
+        } else if (!strcasecmp(key, "apply_actions")) {
+            return xstrdup("apply_actions is the default instruction");
+        } else if (kw) {
+            error = kw->parse(value, pc);
+            if (error) {
+                return error;
+            }
+        } else if (!*value && !(error = act_parse_port(key, pc->port_map,
+                                                       &port))) {
+            struct ofpact_output *o = ofpact_put_OUTPUT(pc->ofpacts);
+            o->port = port;
+            o->max_len = port == OFPP_CONTROLLER ? UINT16_MAX : 0;
+        } else {
+            if (!*value) {
+                free(error);
+            }
+            return xasprintf("unknown action %s", key);
+        }
+    }
+    if (drop && pc->ofpacts->size > start) {
+        return xstrdup("\"drop\" must not be accompanied by any other "
+                       "action or instruction");
+    }
+    return NULL;
+}
+
+/* Parses the nested action list 'text' of an action of type 'outer'. */
+char *
+act_parse_nested(char *text, const struct act_parse_ctx *pc,
+                 enum ofpact_type outer OVS_UNUSED)
+{
+    struct act_parse_ctx inner = *pc;
+
+    inner.depth++;
+    return parse_list(text, &inner);
+}
+
+static char * OVS_WARN_UNUSED_RESULT
+parse_top(const char *str, const struct ofputil_port_map *port_map,
+          struct ofpbuf *ofpacts, enum ofputil_protocol *usable_protocols,
+          uint32_t allowed_ovsinsts)
+{
+    size_t orig_size = ofpacts->size;
+    char *copy = xstrdup(str);
+    char *error;
+
+    *usable_protocols = OFPUTIL_P_ANY;
+    struct act_parse_ctx pc = {
+        .port_map = port_map,
+        .ofpacts = ofpacts,
+        .usable_protocols = usable_protocols,
+        .depth = 0,
+    };
+    error = parse_list(copy, &pc);
+    free(copy);
+
+    if (!error) {
+        const struct ofpact *start = ofpbuf_at_assert(ofpacts, orig_size, 0);
+        ofpacts_verify(start, ofpacts->size - orig_size, OFP11_VERSION,
+                       allowed_ovsinsts, 0, &error);
+    }
+    if (error) {
+        ofpacts->size = orig_size;
+    }
+    return error;
+}
+
+/* Parses 'str' as a list of actions in ovs-ofctl syntax, appending them to
+ * 'ofpacts', and stores in '*usable_protocols' the protocols that can
+ * express them.  Returns NULL on success, otherwise a malloc()'d error
+ * message for the caller to free (and 'ofpacts' is unchanged). */
+char *
+ofpacts_parse_actions(const char *str,
+                      const struct ofputil_port_map *port_map,
+                      struct ofpbuf *ofpacts,
+                      enum ofputil_protocol *usable_protocols)
+{
+    return parse_top(str, port_map, ofpacts, usable_protocols,
+                     1u << OVSINST_OFPIT11_APPLY_ACTIONS);
+}
+
+/* Like ofpacts_parse_actions(), but also accepts instructions. */
+char *
+ofpacts_parse_instructions(const char *str,
+                           const struct ofputil_port_map *port_map,
+                           struct ofpbuf *ofpacts,
+                           enum ofputil_protocol *usable_protocols)
+{
+    return parse_top(str, port_map, ofpacts, usable_protocols,
+                     (1u << N_OVS_INSTRUCTIONS) - 1);
+}
+
+/* ---- Text: formatting. ---- */
+
+/* Appends 'a' to 's' in ovs-ofctl syntax. */
+void
+ofpact_format(const struct ofpact *a, const struct ofputil_port_map *port_map,
+              struct ds *s)
+{
+    act_format(a, port_map, s);
+}
+
+/* Appends the 'ofpacts_len' bytes of ofpacts to 's' in ovs-ofctl syntax,
+ * as "drop" if there are none. */
+void
+ofpacts_format(const struct ofpact *ofpacts, size_t ofpacts_len,
+               const struct ofputil_port_map *port_map, struct ds *s)
+{
+    const struct ofpact *a;
+
+    if (!ofpacts_len) {
+        ds_put_cstr(s, "drop");
+        return;
+    }
+    OFPACT_FOR_EACH (a, ofpacts, ofpacts_len) {
+        if (a != ofpacts) {
+            ds_put_char(s, ',');
+        }
+        act_format(a, port_map, s);
+    }
+}
+
+/* ---- Verification. ---- */
+
+/* The actions an OpenFlow 1.1+ action set may hold. */
+static const bool allowed_in_action_set[N_OFPACTS] = {
+    [OFPACT_OUTPUT] = true,
+    [OFPACT_GROUP] = true,
+    [OFPACT_SET_FIELD] = true,
+    [OFPACT_SET_VLAN_VID] = true,
+    [OFPACT_SET_VLAN_PCP] = true,
+    [OFPACT_STRIP_VLAN] = true,
+    [OFPACT_PUSH_VLAN] = true,
+    [OFPACT_SET_ETH_SRC] = true,
+    [OFPACT_SET_ETH_DST] = true,
+    [OFPACT_SET_IPV4_SRC] = true,
+    [OFPACT_SET_IPV4_DST] = true,
+    [OFPACT_SET_IP_DSCP] = true,
+    [OFPACT_SET_IP_ECN] = true,
+    [OFPACT_SET_IP_TTL] = true,
+    [OFPACT_SET_L4_SRC_PORT] = true,
+    [OFPACT_SET_L4_DST_PORT] = true,
+    [OFPACT_REG_MOVE] = true,
+    [OFPACT_DEC_TTL] = true,
+};
+
+/* Returns true if 'a' may appear in an OpenFlow 1.1+ action set
+ * (write_actions).  Actions that stop, divert or duplicate the pipeline
+ * (pause, controller, resubmit, clone, ct, ...) may not. */
+bool
+ofpact_is_allowed_in_actions_set(const struct ofpact *a)
+{
+    return (int) a->type < (int) N_OFPACTS && allowed_in_action_set[a->type];
+}
+
+static bool
+is_ct_field(const struct mf_field *field)
+{
+    return field->id == MFF_CT_MARK || field->id == MFF_CT_LABEL;
+}
+
+static enum ofperr
+verify_error(char **errorp, enum ofperr error, char *msg)
+{
+    if (errorp) {
+        *errorp = msg;
+    } else {
+        free(msg);
+    }
+    return error;
+}
+
+static enum ofperr verify_list(const struct ofpact *, size_t len,
+                               enum ofp_version, uint32_t allowed_ovsinsts,
+                               enum ofpact_type outer, char **errorp);
+
+/* Checks the rules about what 'a' may contain and where it may be. */
+static enum ofperr
+verify_nesting(const struct ofpact *a, enum ofp_version version,
+               enum ofpact_type outer, char **errorp)
+{
+    const struct mf_field *field = (a->type == OFPACT_SET_FIELD
+                                    ? ofpact_get_SET_FIELD(a)->field
+                                    : NULL);
+    uint32_t apply = 1u << OVSINST_OFPIT11_APPLY_ACTIONS;
+
+    if (outer == OFPACT_WRITE_ACTIONS
+        && !ofpact_is_allowed_in_actions_set(a)) {
+        return verify_error(errorp, OFPERR_OFPBAC_BAD_TYPE,
+                            xasprintf("%s action not allowed inside "
+                                      "write_actions", ofpact_name(a->type)));
+    }
+    if (outer == OFPACT_CT) {
+        if (!field) {
+            return verify_error(errorp, OFPERR_OFPBAC_BAD_ARGUMENT,
+                                xasprintf("ct action doesn't support nested "
+                                          "action %s",
+                                          ofpact_name(a->type)));
+        } else if (!is_ct_field(field)) {
+            return verify_error(errorp, OFPERR_OFPBAC_BAD_ARGUMENT,
+                                xasprintf("ct action doesn't support nested "
+                                          "modification of %s",
+                                          field->name));
+        }
+    } else if (field && is_ct_field(field)) {
+        return verify_error(errorp, OFPERR_OFPBAC_BAD_SET_ARGUMENT,
+                            xstrdup("cannot set CT fields outside of ct "
+                                    "action"));
+    }
+
+    switch (a->type) {
+    case OFPACT_CLONE: {
+        const struct ofpact_nest *n = ofpact_get_CLONE(a);
+        return verify_list(n->actions, ofpact_nest_get_action_len(n),
+                           version, apply, OFPACT_CLONE, errorp);
+    }
+    case OFPACT_WRITE_ACTIONS: {
+        const struct ofpact_nest *n = ofpact_get_WRITE_ACTIONS(a);
+        return verify_list(n->actions, ofpact_nest_get_action_len(n),
+                           version, apply, OFPACT_WRITE_ACTIONS, errorp);
+    }
+    case OFPACT_CT: {
+        const struct ofpact_conntrack *ct = ofpact_get_CT(a);
+        return verify_list(ct->actions, ofpact_ct_get_action_len(ct),
+                           version, apply, OFPACT_CT, errorp);
+    }
+    default:
+        return 0;
+    }
+}
+
+static enum ofperr
+verify_list(const struct ofpact *ofpacts, size_t ofpacts_len,
+            enum ofp_version version, uint32_t allowed_ovsinsts,
+            enum ofpact_type outer, char **errorp)
+{
+    enum ovs_instruction_type inst = OVSINST_OFPIT11_APPLY_ACTIONS;
+    const struct ofpact *a;
+
+    OFPACT_FOR_EACH (a, ofpacts, ofpacts_len) {
+        enum ovs_instruction_type next;
+        enum ofperr error;
+
+        error = verify_nesting(a, version, outer, errorp);
+        if (error) {
+            return error;
+        }
+
+        /* OpenFlow 1.0 carries instructions as plain (Nicira) actions, in
+         * any order. */
+        next = (version == OFP10_VERSION && outer == 0
+                && allowed_ovsinsts != (1u << OVSINST_OFPIT11_APPLY_ACTIONS)
+                ? OVSINST_OFPIT11_APPLY_ACTIONS
+                : ovs_instruction_type_from_ofpact_type(a->type));
+        if (a != ofpacts
+            && (inst == OVSINST_OFPIT11_APPLY_ACTIONS
+                ? next < inst : next <= inst)) {
+            const char *name = ovs_instruction_name_from_type(inst);
+            const char *next_name = ovs_instruction_name_from_type(next);
+
+            return verify_error(
+                errorp, OFPERR_OFPBAC_UNSUPPORTED_ORDER,
+                (next == inst
+                 ? xasprintf("duplicate %s instruction not allowed, for "
+                             "OpenFlow 1.1+ compatibility", name)
+                 : xasprintf("invalid instruction ordering: %s must appear "
+                             "before %s, for OpenFlow 1.1+ compatibility",
+                             next_name, name)));
+        }
+        if (!((1u << next) & allowed_ovsinsts)) {
+            return verify_error(errorp, OFPERR_OFPBIC_UNSUP_INST,
+                                xasprintf("%s instruction not allowed here",
+                                          ovs_instruction_name_from_type(
+                                              next)));
+        }
+        inst = next;
+    }
+    return 0;
+}
+
+/* Checks that 'ofpacts' obey the rules that do not depend on a flow:
+ * instruction order and uniqueness, the instructions in
+ * 'allowed_ovsinsts' (a bitmap of 1 << OVSINST_*) only, what may be nested
+ * in clone, ct and write_actions ('outer_action' is the enclosing action's
+ * type, or 0 at the top level).  On error, if 'errorp' is nonnull, stores
+ * a malloc()'d explanation there for the caller to free. */
+enum ofperr
+ofpacts_verify(const struct ofpact *ofpacts, size_t ofpacts_len,
+               enum ofp_version version, uint32_t allowed_ovsinsts,
+               enum ofpact_type outer_action, char **errorp)
+{
+    if (errorp) {
+        *errorp = NULL;
+    }
+    return verify_list(ofpacts, ofpacts_len, version, allowed_ovsinsts,
+                       outer_action, errorp);
+}
+
+/* ---- Checking against a flow and a switch. ---- */
+
+struct check_ctx {
+    ofp_port_t max_ports;
+    uint8_t table_id;
+    uint8_t n_tables;
+    enum ofputil_protocol *usable_protocols;
+};
+
+/* The action is meaningless for packets that match the flow.  OpenFlow
+ * 1.0 tolerates that (the action does nothing); 1.1+ does not, so such
+ * actions limit the flow to OpenFlow 1.0. */
+static void
+inconsistent_match(const struct check_ctx *cc)
+{
+    *cc->usable_protocols &= OFPUTIL_P_OF10_ANY;
+}
+
+static enum ofperr
+check_output_port(ofp_port_t port, ofp_port_t max_ports)
+{
+    switch (port) {
+    case OFPP_IN_PORT:
+    case OFPP_TABLE:
+    case OFPP_NORMAL:
+    case OFPP_FLOOD:
+    case OFPP_ALL:
+    case OFPP_CONTROLLER:
+    case OFPP_LOCAL:
+        return 0;
+    default:
+        return (ofp_to_u16(port) < ofp_to_u16(max_ports)
+                ? 0 : OFPERR_OFPBAC_BAD_OUT_PORT);
+    }
+}
+
+static enum ofperr check_list(struct ofpact *, size_t len, struct match *,
+                              const struct check_ctx *);
+
+static enum ofperr
+check_nested(struct ofpact *ofpacts, size_t len, const struct match *match,
+             const struct check_ctx *cc)
+{
+    struct match copy = *match;
+
+    return check_list(ofpacts, len, &copy, cc);
+}
+
+static bool
+has_vlan(const struct flow *flow)
+{
+    return (flow->vlan_tci & htons(VLAN_CFI)) != 0;
+}
+
+static enum ofperr
+check_one(struct ofpact *a, struct match *match, const struct check_ctx *cc)
+{
+    struct flow *flow = &match->flow;
+    enum ofperr error;
+
+    switch (a->type) {
+    case OFPACT_OUTPUT:
+        return check_output_port(ofpact_get_OUTPUT(a)->port, cc->max_ports);
+
+    case OFPACT_OUTPUT_REG:
+        return mf_check_src(&ofpact_get_OUTPUT_REG(a)->src, match);
+
+    case OFPACT_SET_FIELD: {
+        const struct mf_field *field = ofpact_get_SET_FIELD(a)->field;
+
+        if (!mf_are_prereqs_ok(field, flow, NULL)
+            || ((field->id == MFF_VLAN_VID || field->id == MFF_VLAN_PCP)
+                && !has_vlan(flow))) {
+            return OFPERR_OFPBAC_MATCH_INCONSISTENT;
+        }
+        return 0;
+    }
+
+    case OFPACT_SET_VLAN_VID: {
+        struct ofpact_vlan_vid *v = ofpact_get_SET_VLAN_VID(a);
+
+        v->flow_has_vlan = has_vlan(flow);
+        if (!v->flow_has_vlan && !v->push_vlan_if_needed) {
+            inconsistent_match(cc);
+        }
+        flow->vlan_tci = htons(VLAN_CFI | v->vlan_vid
+                               | (ntohs(flow->vlan_tci) & ~0x1fff));
+        return 0;
+    }
+
+    case OFPACT_SET_VLAN_PCP: {
+        struct ofpact_vlan_pcp *p = ofpact_get_SET_VLAN_PCP(a);
+
+        p->flow_has_vlan = has_vlan(flow);
+        if (!p->flow_has_vlan && !p->push_vlan_if_needed) {
+            inconsistent_match(cc);
+        }
+        flow->vlan_tci = htons(VLAN_CFI | (p->vlan_pcp << 13)
+                               | (ntohs(flow->vlan_tci) & 0x0fff));
+        return 0;
+    }
+
+    case OFPACT_STRIP_VLAN:
+        if (!has_vlan(flow)) {
+            inconsistent_match(cc);
+        }
+        flow->vlan_tci = 0;
+        return 0;
+
+    case OFPACT_PUSH_VLAN:
+        flow->vlan_tci |= htons(VLAN_CFI);
+        return 0;
+
+    case OFPACT_SET_IPV4_SRC:
+    case OFPACT_SET_IPV4_DST:
+        if (flow->dl_type != htons(ETH_TYPE_IP)) {
+            inconsistent_match(cc);
+        }
+        return 0;
+
+    case OFPACT_SET_IP_DSCP:
+    case OFPACT_SET_IP_ECN:
+    case OFPACT_SET_IP_TTL:
+    case OFPACT_DEC_TTL:
+        if (!is_ip_any(flow)) {
+            inconsistent_match(cc);
+        }
+        return 0;
+
+    case OFPACT_SET_L4_SRC_PORT:
+    case OFPACT_SET_L4_DST_PORT: {
+        struct ofpact_l4_port *p = ALIGNED_CAST(struct ofpact_l4_port *, a);
+
+        if (!is_ip_any(flow) || (flow->nw_frag & FLOW_NW_FRAG_LATER)
+            || (flow->nw_proto != IPPROTO_TCP
+                && flow->nw_proto != IPPROTO_UDP
+                && flow->nw_proto != IPPROTO_SCTP)) {
+            inconsistent_match(cc);
+        }
+        p->flow_ip_proto = flow->nw_proto;
+        return 0;
+    }
+
+    case OFPACT_REG_MOVE: {
+        struct ofpact_reg_move *m = ofpact_get_REG_MOVE(a);
+
+        error = mf_check_src(&m->src, match);
+        return error ? error : mf_check_dst(&m->dst, match);
+    }
+
+    case OFPACT_STACK_PUSH:
+        return mf_check_src(&ofpact_get_STACK_PUSH(a)->subfield, match);
+
+    case OFPACT_STACK_POP:
+        return mf_check_dst(&ofpact_get_STACK_POP(a)->subfield, match);
+
+    case OFPACT_RESUBMIT: {
+        uint8_t t = ofpact_get_RESUBMIT(a)->table_id;
+        return (t != 0xff && t >= cc->n_tables
+                ? OFPERR_OFPBRC_BAD_TABLE_ID : 0);
+    }
+
+    case OFPACT_CLONE: {
+        struct ofpact_nest *n = ofpact_get_CLONE(a);
+        return check_nested(n->actions, ofpact_nest_get_action_len(n),
+                            match, cc);
+    }
+
+    case OFPACT_WRITE_ACTIONS: {
+        struct ofpact_nest *n = ofpact_get_WRITE_ACTIONS(a);
+        return check_nested(n->actions, ofpact_nest_get_action_len(n),
+                            match, cc);
+    }
+
+    case OFPACT_CT: {
+        struct ofpact_conntrack *ct = ofpact_get_CT(a);
+
+        /* A datapath cannot track a non-IP packet; unlike a header
+         * rewrite, this is an error in any OpenFlow version. */
+        if (!is_ip_any(flow)) {
+            return OFPERR_OFPBAC_MATCH_INCONSISTENT;
+        }
+        if (ct->recirc_table != NX_CT_RECIRC_NONE
+            && ct->recirc_table >= cc->n_tables) {
+            return OFPERR_OFPBRC_BAD_TABLE_ID;
+        }
+        if ((ct->alg == 21 && flow->nw_proto != IPPROTO_TCP)
+            || (ct->alg == 69 && flow->nw_proto != IPPROTO_UDP)) {
+            /* The FTP helper needs TCP, the TFTP helper UDP. */
+            return OFPERR_OFPBAC_MATCH_INCONSISTENT;
+        }
+        if (ct->zone_src.field) {
+            error = mf_check_src(&ct->zone_src, match);
+            if (error) {
+                return error;
+            }
+        }
+        return check_nested(ct->actions, ofpact_ct_get_action_len(ct),
+                            match, cc);
+    }
+
+    case OFPACT_GOTO_TABLE: {
+        uint8_t t = ofpact_get_GOTO_TABLE(a)->table_id;
+        return (t <= cc->table_id || t >= cc->n_tables
+                ? OFPERR_OFPBIC_BAD_TABLE_ID : 0);
+    }
+
+    case OFPACT_GROUP:
+    case OFPACT_CONTROLLER:
+    case OFPACT_PAUSE:
+    case OFPACT_SET_ETH_SRC:
+    case OFPACT_SET_ETH_DST:
+    case OFPACT_NOTE:
+    case OFPACT_EXIT:
+    case OFPACT_CT_CLEAR:
+    case OFPACT_UNROLL_XLATE:
+    case OFPACT_CLEAR_ACTIONS:
+    case OFPACT_WRITE_METADATA:
+        return 0;
+    }
+    OVS_NOT_REACHED();
+}
+
+static enum ofperr
+check_list(struct ofpact *ofpacts, size_t len, struct match *match,
+           const struct check_ctx *cc)
+{
+    struct ofpact *a;
+
+    OFPACT_FOR_EACH (a, ofpacts, len) {
+        enum ofperr error = check_one(a, match, cc);
+        if (error) {
+            return error;
+        }
+    }
+    return 0;
+}
+
+/* Checks 'ofpacts' against a flow that matches 'match', in a table
+ * 'table_id' of a switch with 'max_ports' ports and 'n_tables' tables.
+ * Fills in the flow-dependent members of some actions (so that they encode
+ * right) and narrows '*usable_protocols' to the protocols in which the
+ * actions make sense for the flow.  'match' is used as scratch space (the
+ * actions' effects on the flow are tracked in it) and restored before
+ * returning. */
+enum ofperr
+ofpacts_check(struct ofpact ofpacts[], size_t ofpacts_len,
+              struct match *match, ofp_port_t max_ports,
+              uint8_t table_id, uint8_t n_tables,
+              enum ofputil_protocol *usable_protocols)
+{
+    struct check_ctx cc = {
+        .max_ports = max_ports,
+        .table_id = table_id,
+        .n_tables = n_tables,
+        .usable_protocols = usable_protocols,
+    };
+
+    return check_nested(ofpacts, ofpacts_len, match, &cc);
+}
+
+/* Like ofpacts_check(), but fails with OFPERR_OFPBAC_MATCH_INCONSISTENT
+ * if the actions make no sense for the flow in any of 'usable_protocols'. */
+enum ofperr
+ofpacts_check_consistency(struct ofpact ofpacts[], size_t ofpacts_len,
+                          struct match *match, ofp_port_t max_ports,
+                          uint8_t table_id, uint8_t n_tables,
+                          enum ofputil_protocol usable_protocols)
+{
+    enum ofputil_protocol p = usable_protocols;
+    enum ofperr error = ofpacts_check(ofpacts, ofpacts_len, match, max_ports,
+                                      table_id, n_tables, &p);
+
+    return (error ? error
+            : !(p & usable_protocols) ? OFPERR_OFPBAC_MATCH_INCONSISTENT
+            : 0);
+}
+
+/* ---- Queries. ---- */
+
+/* Returns true if the two action lists are the same. */
+bool
+ofpacts_equal(const struct ofpact *a, size_t a_len,
+              const struct ofpact *b, size_t b_len)
+{
+    return a_len == b_len && (!a_len || !memcmp(a, b, a_len));
+}
+
+static bool
+outputs_to_port(const struct ofpact *a, ofp_port_t port)
+{
+    switch (a->type) {
+    case OFPACT_OUTPUT:
+        return ofpact_get_OUTPUT(a)->port == port;
+    case OFPACT_CONTROLLER:
+        return port == OFPP_CONTROLLER;
+    case OFPACT_CLONE: {
+        const struct ofpact_nest *n = ofpact_get_CLONE(a);
+        return ofpacts_output_to_port(n->actions,
+                                      ofpact_nest_get_action_len(n), port);
+    }
+    case OFPACT_WRITE_ACTIONS: {
+        const struct ofpact_nest *n = ofpact_get_WRITE_ACTIONS(a);
+        return ofpacts_output_to_port(n->actions,
+                                      ofpact_nest_get_action_len(n), port);
+    }
+    default:
+        return false;
+    }
+}
+
+/* Returns true if any action in 'ofpacts' (including nested ones) outputs
+ * to 'port' explicitly.  Used for "out_port" filtering. */
+bool
+ofpacts_output_to_port(const struct ofpact *ofpacts, size_t ofpacts_len,
+                       ofp_port_t port)
+{
+    const struct ofpact *a;
+
+    OFPACT_FOR_EACH (a, ofpacts, ofpacts_len) {
+        if (outputs_to_port(a, port)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Returns true if any action in 'ofpacts' outputs to group 'group_id'. */
+bool
+ofpacts_output_to_group(const struct ofpact *ofpacts, size_t ofpacts_len,
+                        uint32_t group_id)
+{
+    const struct ofpact *a;
+
+    OFPACT_FOR_EACH (a, ofpacts, ofpacts_len) {
+        if (a->type == OFPACT_GROUP
+            && ofpact_get_GROUP(a)->group_id == group_id) {
+            return true;
+        }
+        if (a->type == OFPACT_CLONE || a->type == OFPACT_WRITE_ACTIONS) {
+            const struct ofpact_nest *n = ALIGNED_CAST(
+                const struct ofpact_nest *, a);
+            if (ofpacts_output_to_group(n->actions,
+                                        ofpact_nest_get_action_len(n),
+                                        group_id)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}

@@ -1,0 +1,550 @@
+/* Abstract OpenFlow actions ("ofpacts").
+ *
+ * Every OpenFlow version spells actions differently on the wire, and
+ * ovs-ofctl has a text syntax of its own.  This module turns all of them
+ * into one in-memory form: a run of variable-length "struct ofpact"s packed
+ * back to back in an ofpbuf, each starting on an OFPACT_ALIGNTO boundary.
+ * The rest of the switch only ever looks at that form.
+ *
+ * An ofpact's 'type' says which struct follows the header; 'raw' remembers
+ * which wire action it came from when that changes how it is printed or
+ * re-encoded (e.g. "load" versus "set_field", "strip_vlan" versus
+ * "pop_vlan"); 'len' is the length of the struct including any trailing
+ * variable part, not rounded up.
+ *
+ * OpenFlow 1.1+ instructions are represented in the same list: an
+ * instruction is just an ofpact of one of the types that
+ * ovs_instruction_type_from_ofpact_type() maps to an instruction, and the
+ * actions of "apply_actions" are simply the ofpacts that come first. */
+
+#ifndef OFP_ACTIONS_H
+#define OFP_ACTIONS_H 1
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "meta-flow.h"
+#include "ofp-errors.h"
+#include "ofp-protocol.h"
+#include "openflow/openflow-1.0.h"
+#include "openflow/openflow-1.1.h"
+#include "openflow/openflow-common.h"
+#include "openvswitch/compiler.h"
+#include "openvswitch/ofpbuf.h"
+#include "openvswitch/types.h"
+#include "openvswitch/util.h"
+
+struct ds;
+struct flow;
+struct match;
+struct ofputil_port_map;
+struct vl_mff_map;
+
+/* The list of abstract actions.  Each entry is
+ *
+ *     OFPACT(ENUM, STRUCT, MEMBER, NAME)
+ *
+ * ENUM: OFPACT_<ENUM> is the type.
+ * STRUCT: the struct that holds it, whose first member is a struct ofpact
+ *         (possibly inside OFPACT_ALIGNED_HEAD).
+ * MEMBER: the member at which the variable-length part starts, or 'ofpact'
+ *         if there is none (then the size is just sizeof(STRUCT)).
+ * NAME: the action's primary name in ovs-ofctl syntax.
+ *
+ * The order of the instructions at the end matters: it is the order in
+ * which OpenFlow 1.1+ requires them to appear. */
+#define OFPACTS                                                         \
+    /* Output. */                                                       \
+    OFPACT(OUTPUT,          ofpact_output,      ofpact, "output")       \
+    OFPACT(GROUP,           ofpact_group,       ofpact, "group")        \
+    OFPACT(CONTROLLER,      ofpact_controller,  ofpact, "controller")   \
+    OFPACT(PAUSE,           ofpact_pause,       ofpact, "pause")        \
+    OFPACT(OUTPUT_REG,      ofpact_output_reg,  ofpact, "output_reg")   \
+                                                                        \
+    /* Header changes. */                                               \
+    OFPACT(SET_FIELD,       ofpact_set_field,   ofpact, "set_field")    \
+    OFPACT(SET_VLAN_VID,    ofpact_vlan_vid,    ofpact, "set_vlan_vid") \
+    OFPACT(SET_VLAN_PCP,    ofpact_vlan_pcp,    ofpact, "set_vlan_pcp") \
+    OFPACT(STRIP_VLAN,      ofpact_null,        ofpact, "strip_vlan")   \
+    OFPACT(PUSH_VLAN,       ofpact_push_vlan,   ofpact, "push_vlan")    \
+    OFPACT(SET_ETH_SRC,     ofpact_mac,         ofpact, "mod_dl_src")   \
+    OFPACT(SET_ETH_DST,     ofpact_mac,         ofpact, "mod_dl_dst")   \
+    OFPACT(SET_IPV4_SRC,    ofpact_ipv4,        ofpact, "mod_nw_src")   \
+    OFPACT(SET_IPV4_DST,    ofpact_ipv4,        ofpact, "mod_nw_dst")   \
+    OFPACT(SET_IP_DSCP,     ofpact_dscp,        ofpact, "mod_nw_tos")   \
+    OFPACT(SET_IP_ECN,      ofpact_ecn,         ofpact, "mod_nw_ecn")   \
+    OFPACT(SET_IP_TTL,      ofpact_ip_ttl,      ofpact, "mod_nw_ttl")   \
+    OFPACT(SET_L4_SRC_PORT, ofpact_l4_port,     ofpact, "mod_tp_src")   \
+    OFPACT(SET_L4_DST_PORT, ofpact_l4_port,     ofpact, "mod_tp_dst")   \
+    OFPACT(REG_MOVE,        ofpact_reg_move,    ofpact, "move")         \
+    OFPACT(STACK_PUSH,      ofpact_stack,       ofpact, "push")         \
+    OFPACT(STACK_POP,       ofpact_stack,       ofpact, "pop")          \
+    OFPACT(DEC_TTL,         ofpact_cnt_ids,     cnt_ids, "dec_ttl")     \
+                                                                        \
+    /* Control flow and other. */                                       \
+    OFPACT(RESUBMIT,        ofpact_resubmit,    ofpact, "resubmit")     \
+    OFPACT(NOTE,            ofpact_note,        data, "note")           \
+    OFPACT(EXIT,            ofpact_null,        ofpact, "exit")         \
+    OFPACT(CLONE,           ofpact_nest,        actions, "clone")       \
+    OFPACT(CT,              ofpact_conntrack,   actions, "ct")          \
+    OFPACT(CT_CLEAR,        ofpact_null,        ofpact, "ct_clear")     \
+                                                                        \
+    /* Internal to translation: never on the wire or in text. */        \
+    OFPACT(UNROLL_XLATE,    ofpact_unroll_xlate, ofpact, "unroll_xlate") \
+                                                                        \
+    /* Instructions, in the order OpenFlow 1.1+ requires. */            \
+    OFPACT(CLEAR_ACTIONS,   ofpact_null,        ofpact, "clear_actions") \
+    OFPACT(WRITE_ACTIONS,   ofpact_nest,        actions, "write_actions") \
+    OFPACT(WRITE_METADATA,  ofpact_metadata,    ofpact, "write_metadata") \
+    OFPACT(GOTO_TABLE,      ofpact_goto_table,  ofpact, "goto_table")
+
+#ifndef OVS_PACKED_ENUM
+#define OVS_PACKED_ENUM __attribute__((__packed__))
+#endif
+
+enum OVS_PACKED_ENUM ofpact_type {
+#define OFPACT(ENUM, STRUCT, MEMBER, NAME) OFPACT_##ENUM,
+    OFPACTS
+#undef OFPACT
+};
+
+enum {
+#define OFPACT(ENUM, STRUCT, MEMBER, NAME) + 1
+    N_OFPACTS = OFPACTS
+#undef OFPACT
+};
+
+/* Header of every abstract action. */
+struct ofpact {
+    enum ofpact_type type;      /* OFPACT_*. */
+    uint8_t raw;                /* Wire form it came from, or 0. */
+    uint16_t len;               /* Length of the action, in bytes, including
+                                 * the struct ofpact but not trailing
+                                 * alignment padding. */
+};
+BUILD_ASSERT_DECL(sizeof(struct ofpact) == 4);
+
+/* Every ofpact starts at a multiple of this many bytes. */
+#define OFPACT_ALIGNTO 8
+#define OFPACT_ALIGN(SIZE) ROUND_UP(SIZE, OFPACT_ALIGNTO)
+
+/* Declares the fixed part of an ofpact whose variable part (nested actions,
+ * bytes) must start on an OFPACT_ALIGNTO boundary.  MEMBERS are ordinary
+ * member declarations, the first being "struct ofpact ofpact;". */
+#define OFPACT_ALIGNED_HEAD(MEMBERS)                                    \
+    union {                                                             \
+        struct { MEMBERS };                                             \
+        uint8_t head_pad_[OFPACT_ALIGN(sizeof(struct { MEMBERS }))];    \
+    }
+
+/* Returns the action that follows 'ofpact'. */
+static inline struct ofpact *
+ofpact_next(const struct ofpact *ofpact)
+{
+    return (void *) ((uint8_t *) ofpact + OFPACT_ALIGN(ofpact->len));
+}
+
+/* Returns the end of the 'ofpacts_len' bytes of actions at 'ofpacts'. */
+static inline struct ofpact *
+ofpact_end(const struct ofpact *ofpacts, size_t ofpacts_len)
+{
+    return (void *) ((uint8_t *) ofpacts + ofpacts_len);
+}
+
+/* Returns the last action in 'ofpacts', or NULL if there is none. */
+const struct ofpact *ofpact_last(const struct ofpact *ofpacts,
+                                 size_t ofpacts_len);
+
+/* Iterates POS over each action in OFPACTS/OFPACTS_LEN (bytes). */
+#define OFPACT_FOR_EACH(POS, OFPACTS, OFPACTS_LEN)                      \
+    for ((POS) = (OFPACTS); (POS) < ofpact_end(OFPACTS, OFPACTS_LEN);   \
+         (POS) = ofpact_next(POS))
+
+/* Like OFPACT_FOR_EACH, but only visits actions of type OFPACT_<TYPE>,
+ * assigning a pointer to the specific struct to POS. */
+#define OFPACT_FOR_EACH_TYPE(POS, TYPE, OFPACTS, OFPACTS_LEN)           \
+    for (const struct ofpact *ofpact_iter_ = ofpacts_find_type(        \
+             OFPACTS, ofpact_end(OFPACTS, OFPACTS_LEN), OFPACT_##TYPE); \
+         ofpact_iter_                                                   \
+         && ((POS) = ofpact_get_##TYPE(                                 \
+                 CONST_CAST(struct ofpact *, ofpact_iter_)), true);     \
+         ofpact_iter_ = ofpacts_find_type(                              \
+             ofpact_next(ofpact_iter_),                                 \
+             ofpact_end(OFPACTS, OFPACTS_LEN), OFPACT_##TYPE))
+
+const struct ofpact *ofpacts_find_type(const struct ofpact *start,
+                                       const struct ofpact *end,
+                                       enum ofpact_type);
+
+/* Action structures.  Each is named in OFPACTS above. */
+
+/* OFPACT_STRIP_VLAN, OFPACT_EXIT, OFPACT_CT_CLEAR, OFPACT_CLEAR_ACTIONS. */
+struct ofpact_null {
+    struct ofpact ofpact;
+};
+
+/* OFPACT_OUTPUT. */
+struct ofpact_output {
+    struct ofpact ofpact;
+    ofp_port_t port;            /* Output port (OFPP_* for special ones). */
+    uint16_t max_len;           /* Bytes to send, when port is CONTROLLER. */
+};
+
+/* OFPACT_GROUP. */
+struct ofpact_group {
+    struct ofpact ofpact;
+    uint32_t group_id;
+};
+
+/* OFPACT_CONTROLLER. */
+struct ofpact_controller {
+    struct ofpact ofpact;
+    uint16_t max_len;           /* Bytes of packet to send. */
+    uint16_t controller_id;     /* Only to controllers with this id. */
+    uint8_t reason;             /* enum ofp_packet_in_reason. */
+};
+
+/* OFPACT_PAUSE: freeze translation and send a closure to the controllers
+ * whose id is 'controller_id'. */
+struct ofpact_pause {
+    struct ofpact ofpact;
+    uint16_t controller_id;
+};
+
+/* OFPACT_OUTPUT_REG: output to the port number held in a subfield. */
+struct ofpact_output_reg {
+    struct ofpact ofpact;
+    uint16_t max_len;
+    struct mf_subfield src;
+};
+
+/* OFPACT_SET_FIELD: sets 'field' to 'value' in the bits that are 1 in
+ * 'mask'.  'raw' is NXAST_RAW_REG_LOAD when it was written as "load" or
+ * came from NXAST_REG_LOAD, which is then how it is printed. */
+struct ofpact_set_field {
+    struct ofpact ofpact;
+    const struct mf_field *field;
+    union mf_value value;
+    union mf_value mask;
+};
+
+/* OFPACT_SET_VLAN_VID.  'push_vlan_if_needed' is true when it came from an
+ * OpenFlow 1.0 "mod_vlan_vid", which adds a VLAN header to an untagged
+ * packet, false for OpenFlow 1.1's, which only modifies an existing one. */
+struct ofpact_vlan_vid {
+    struct ofpact ofpact;
+    uint16_t vlan_vid;          /* 0...4095. */
+    bool push_vlan_if_needed;
+    bool flow_has_vlan;         /* Filled in by ofpacts_check(). */
+};
+
+/* OFPACT_SET_VLAN_PCP.  Like OFPACT_SET_VLAN_VID. */
+struct ofpact_vlan_pcp {
+    struct ofpact ofpact;
+    uint8_t vlan_pcp;           /* 0...7. */
+    bool push_vlan_if_needed;
+    bool flow_has_vlan;
+};
+
+/* OFPACT_PUSH_VLAN. */
+struct ofpact_push_vlan {
+    struct ofpact ofpact;
+    ovs_be16 ethertype;         /* 0x8100 or 0x88a8. */
+};
+
+/* OFPACT_SET_ETH_SRC, OFPACT_SET_ETH_DST. */
+struct ofpact_mac {
+    struct ofpact ofpact;
+    struct eth_addr mac;
+};
+
+/* OFPACT_SET_IPV4_SRC, OFPACT_SET_IPV4_DST. */
+struct ofpact_ipv4 {
+    struct ofpact ofpact;
+    ovs_be32 ipv4;
+};
+
+/* OFPACT_SET_IP_DSCP.  'dscp' is the ToS byte with the ECN bits zero. */
+struct ofpact_dscp {
+    struct ofpact ofpact;
+    uint8_t dscp;
+};
+
+/* OFPACT_SET_IP_ECN. */
+struct ofpact_ecn {
+    struct ofpact ofpact;
+    uint8_t ecn;                /* 0...3. */
+};
+
+/* OFPACT_SET_IP_TTL. */
+struct ofpact_ip_ttl {
+    struct ofpact ofpact;
+    uint8_t ttl;
+};
+
+/* OFPACT_SET_L4_SRC_PORT, OFPACT_SET_L4_DST_PORT. */
+struct ofpact_l4_port {
+    struct ofpact ofpact;
+    uint16_t port;
+    uint8_t flow_ip_proto;      /* Filled in by ofpacts_check(). */
+};
+
+/* OFPACT_REG_MOVE. */
+struct ofpact_reg_move {
+    struct ofpact ofpact;
+    struct mf_subfield src;
+    struct mf_subfield dst;
+};
+
+/* OFPACT_STACK_PUSH, OFPACT_STACK_POP. */
+struct ofpact_stack {
+    struct ofpact ofpact;
+    struct mf_subfield subfield;
+};
+
+/* OFPACT_DEC_TTL: decrements the TTL, sending a packet-in with reason
+ * "invalid_ttl" to each controller id in 'cnt_ids' when it reaches 0. */
+struct ofpact_cnt_ids {
+    OFPACT_ALIGNED_HEAD(
+        struct ofpact ofpact;
+        uint16_t n_controllers;
+    );
+    uint16_t cnt_ids[];
+};
+
+/* OFPACT_RESUBMIT.  'in_port' OFPP_IN_PORT means "the current in_port",
+ * 'table_id' 255 means "the current table". */
+struct ofpact_resubmit {
+    struct ofpact ofpact;
+    ofp_port_t in_port;
+    uint8_t table_id;
+};
+
+/* OFPACT_NOTE: opaque bytes carried along with the actions. */
+struct ofpact_note {
+    OFPACT_ALIGNED_HEAD(
+        struct ofpact ofpact;
+        uint16_t length;
+    );
+    uint8_t data[];
+};
+
+/* OFPACT_CLONE, OFPACT_WRITE_ACTIONS: a nested list of actions. */
+struct ofpact_nest {
+    OFPACT_ALIGNED_HEAD(
+        struct ofpact ofpact;
+    );
+    struct ofpact actions[];
+};
+
+/* Returns the length of the actions nested in 'nest'. */
+static inline size_t
+ofpact_nest_get_action_len(const struct ofpact_nest *nest)
+{
+    return nest->ofpact.len - offsetof(struct ofpact_nest, actions);
+}
+
+/* Bits in struct ofpact_conntrack's 'flags', as in NXAST_CT. */
+enum nx_conntrack_flags_ {
+    NX_CT_F_COMMIT_ = 1 << 0,
+    NX_CT_F_FORCE_ = 1 << 1,
+};
+#define NX_CT_RECIRC_NONE 255   /* 'recirc_table' when there is none. */
+
+/* OFPACT_CT: connection tracking.  The zone is 'zone_src' when its field
+ * is nonnull, otherwise 'zone_imm'.  'actions' holds "exec(...)". */
+struct ofpact_conntrack {
+    OFPACT_ALIGNED_HEAD(
+        struct ofpact ofpact;
+        uint16_t flags;             /* NX_CT_F_*_. */
+        uint16_t zone_imm;
+        struct mf_subfield zone_src;
+        uint16_t alg;
+        uint8_t recirc_table;       /* Or NX_CT_RECIRC_NONE. */
+    );
+    struct ofpact actions[];
+};
+
+static inline size_t
+ofpact_ct_get_action_len(const struct ofpact_conntrack *oc)
+{
+    return oc->ofpact.len - offsetof(struct ofpact_conntrack, actions);
+}
+
+/* OFPACT_UNROLL_XLATE: a marker that translation inserts in frozen
+ * actions to record the table and cookie of the rule the following
+ * actions came from.  Never encoded, parsed or (normally) printed. */
+struct ofpact_unroll_xlate {
+    struct ofpact ofpact;
+    uint8_t rule_table_id;
+    ovs_be64 rule_cookie;
+};
+
+/* OFPACT_WRITE_METADATA. */
+struct ofpact_metadata {
+    struct ofpact ofpact;
+    ovs_be64 metadata;
+    ovs_be64 mask;
+};
+
+/* OFPACT_GOTO_TABLE. */
+struct ofpact_goto_table {
+    struct ofpact ofpact;
+    uint8_t table_id;
+};
+
+/* Wire actions that change how an ofpact is printed or re-encoded; stored
+ * in struct ofpact's 'raw'.  Values other than these are irrelevant. */
+enum ofpact_raw_hint {
+    OFPACT_RAW_NONE = 0,
+    OFPACT_RAW_REG_LOAD,        /* SET_FIELD written as "load". */
+    OFPACT_RAW_POP_VLAN,        /* STRIP_VLAN written as "pop_vlan". */
+    OFPACT_RAW_DEC_TTL_CNT_IDS, /* DEC_TTL written with controller ids. */
+};
+#define NXAST_RAW_REG_LOAD OFPACT_RAW_REG_LOAD
+
+/* Allocation.
+ *
+ * For each action type, these are generated:
+ *
+ *   ofpact_put_<ENUM>(ofpacts): appends a zeroed struct <STRUCT> of type
+ *   OFPACT_<ENUM>, aligned, and returns it.  If the action has a variable
+ *   part, append it afterward with ofpbuf_put() and the like, then call
+ *   ofpact_finish_<ENUM>(ofpacts, &ptr) (which may move the buffer).
+ *
+ *   ofpact_get_<ENUM>(ofpact): casts 'ofpact' to its struct, checking the
+ *   type.
+ *
+ *   ofpact_init_<ENUM>(ptr): initializes a caller-provided struct. */
+void *ofpact_put(struct ofpbuf *, enum ofpact_type, size_t len);
+void ofpact_init(struct ofpact *, enum ofpact_type, size_t len);
+void *ofpact_finish(struct ofpbuf *, struct ofpact *);
+
+#define OFPACT(ENUM, STRUCT, MEMBER, NAME)                              \
+    BUILD_ASSERT_DECL(offsetof(struct STRUCT, ofpact) == 0);            \
+                                                                        \
+    enum { OFPACT_##ENUM##_SIZE                                         \
+           = (offsetof(struct STRUCT, MEMBER)                           \
+              ? offsetof(struct STRUCT, MEMBER)                         \
+              : OFPACT_ALIGN(sizeof(struct STRUCT))) };                 \
+                                                                        \
+    static inline struct STRUCT *                                       \
+    ofpact_get_##ENUM(const struct ofpact *ofpact)                      \
+    {                                                                   \
+        ovs_assert(ofpact->type == OFPACT_##ENUM);                      \
+        return ALIGNED_CAST(struct STRUCT *, ofpact);                   \
+    }                                                                   \
+                                                                        \
+    static inline struct STRUCT *                                       \
+    ofpact_get_##ENUM##_nullable(const struct ofpact *ofpact)           \
+    {                                                                   \
+        return ofpact ? ofpact_get_##ENUM(ofpact) : NULL;               \
+    }                                                                   \
+                                                                        \
+    static inline struct STRUCT *                                       \
+    ofpact_put_##ENUM(struct ofpbuf *ofpacts)                           \
+    {                                                                   \
+        return (struct STRUCT *) ofpact_put(ofpacts, OFPACT_##ENUM,     \
+                                            OFPACT_##ENUM##_SIZE);      \
+    }                                                                   \
+                                                                        \
+    static inline void                                                  \
+    ofpact_init_##ENUM(struct STRUCT *ofpact)                           \
+    {                                                                   \
+        ofpact_init(&ofpact->ofpact, OFPACT_##ENUM,                     \
+                    OFPACT_##ENUM##_SIZE);                              \
+    }                                                                   \
+                                                                        \
+    static inline void                                                  \
+    ofpact_finish_##ENUM(struct ofpbuf *ofpbuf, struct STRUCT **ofpactp) \
+    {                                                                   \
+        struct ofpact *ofpact = &(*ofpactp)->ofpact;                    \
+        ovs_assert(ofpact->type == OFPACT_##ENUM);                      \
+        *ofpactp = (struct STRUCT *) ofpact_finish(ofpbuf, ofpact);     \
+    }
+OFPACTS
+#undef OFPACT
+
+/* Returns the name of 'type' ("output", "set_field", ...). */
+const char *ofpact_name(enum ofpact_type type);
+
+/* Appends a SET_FIELD that sets all of 'field' to 'value' ('mask' all
+ * ones if null). */
+struct ofpact_set_field *ofpact_put_set_field(struct ofpbuf *,
+                                              const struct mf_field *,
+                                              const void *value,
+                                              const void *mask);
+
+/* Decoding from OpenFlow. */
+enum ofperr ofpacts_pull_openflow_actions(struct ofpbuf *openflow,
+                                          unsigned int actions_len,
+                                          enum ofp_version version,
+                                          const struct vl_mff_map *,
+                                          uint64_t *ofpacts_tlv_bitmap,
+                                          struct ofpbuf *ofpacts);
+enum ofperr ofpacts_pull_openflow_instructions(
+    struct ofpbuf *openflow, unsigned int instructions_len,
+    enum ofp_version version, const struct vl_mff_map *,
+    uint64_t *ofpacts_tlv_bitmap, struct ofpbuf *ofpacts);
+
+/* Encoding to OpenFlow. */
+size_t ofpacts_put_openflow_actions(const struct ofpact *, size_t ofpacts_len,
+                                    struct ofpbuf *openflow, enum ofp_version);
+void ofpacts_put_openflow_instructions(const struct ofpact *,
+                                       size_t ofpacts_len,
+                                       struct ofpbuf *openflow,
+                                       enum ofp_version);
+
+/* Text. */
+char *ofpacts_parse_actions(const char *, const struct ofputil_port_map *,
+                            struct ofpbuf *ofpacts,
+                            enum ofputil_protocol *usable_protocols)
+    OVS_WARN_UNUSED_RESULT;
+char *ofpacts_parse_instructions(const char *,
+                                 const struct ofputil_port_map *,
+                                 struct ofpbuf *ofpacts,
+                                 enum ofputil_protocol *usable_protocols)
+    OVS_WARN_UNUSED_RESULT;
+void ofpacts_format(const struct ofpact *, size_t ofpacts_len,
+                    const struct ofputil_port_map *, struct ds *);
+void ofpact_format(const struct ofpact *, const struct ofputil_port_map *,
+                   struct ds *);
+
+/* Validation. */
+enum ofperr ofpacts_check(struct ofpact[], size_t ofpacts_len,
+                          struct match *, ofp_port_t max_ports,
+                          uint8_t table_id, uint8_t n_tables,
+                          enum ofputil_protocol *usable_protocols);
+enum ofperr ofpacts_check_consistency(struct ofpact[], size_t ofpacts_len,
+                                      struct match *, ofp_port_t max_ports,
+                                      uint8_t table_id, uint8_t n_tables,
+                                      enum ofputil_protocol usable_protocols);
+enum ofperr ofpacts_verify(const struct ofpact *, size_t ofpacts_len,
+                           enum ofp_version, uint32_t allowed_ovsinsts,
+                           enum ofpact_type outer_action, char **errorp);
+
+/* Queries. */
+bool ofpacts_equal(const struct ofpact *a, size_t a_len,
+                   const struct ofpact *b, size_t b_len);
+bool ofpacts_output_to_port(const struct ofpact *, size_t ofpacts_len,
+                            ofp_port_t port);
+bool ofpacts_output_to_group(const struct ofpact *, size_t ofpacts_len,
+                             uint32_t group_id);
+bool ofpact_is_allowed_in_actions_set(const struct ofpact *);
+
+/* OpenFlow 1.1+ instructions, in the order they must appear. */
+enum ovs_instruction_type {
+    OVSINST_OFPIT11_APPLY_ACTIONS,
+    OVSINST_OFPIT11_CLEAR_ACTIONS,
+    OVSINST_OFPIT11_WRITE_ACTIONS,
+    OVSINST_OFPIT11_WRITE_METADATA,
+    OVSINST_OFPIT11_GOTO_TABLE,
+};
+#define N_OVS_INSTRUCTIONS (OVSINST_OFPIT11_GOTO_TABLE + 1)
+
+const char *ovs_instruction_name_from_type(enum ovs_instruction_type);
+int ovs_instruction_type_from_name(const char *name);
+enum ovs_instruction_type ovs_instruction_type_from_ofpact_type(
+    enum ofpact_type);
+
+#endif /* ofp-actions.h */

@@ -1,0 +1,294 @@
+/*
+ * Flow table summaries: aggregate stats (totals over matching flows) and
+ * table stats (per-table lookup and match counters).
+ *
+ * OpenFlow 1.0 to 1.2 table stats entries also describe what each table
+ * can match and do; OpenFlow 1.3 moved that to table features and left
+ * only counters.  This module keeps the counters, the name and the size
+ * limit, and prints the OpenFlow 1.0 capability set only in the usual
+ * "every field" case (others are shown as a raw wildcard bitmap).
+ */
+
+#include <config.h>
+#include "ofp-table-stats.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <string.h>
+#include <arpa/inet.h>
+
+#include "byte-order.h"
+#include "ofp-msgs.h"
+#include "openflow/openflow-1.0.h"
+#include "openflow/openflow-1.1.h"
+#include "openflow/openflow-1.2.h"
+#include "openflow/openflow-1.3.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/ofpbuf.h"
+#include "openvswitch/util.h"
+#include "unaligned.h"
+
+/* ---- Aggregate ---- */
+
+enum ofperr
+ofputil_decode_aggregate_stats_reply(struct ofputil_aggregate_stats *stats,
+                                     const struct ofp_header *reply)
+{
+    struct ofpbuf b;
+    ofpbuf_use_const(&b, reply, ntohs(reply->length));
+    ofpraw_pull_assert(&b);
+
+    const struct ofp_aggregate_stats_reply *asr = b.data;
+    stats->packet_count = ntohll(get_32aligned_be64(&asr->packet_count));
+    stats->byte_count = ntohll(get_32aligned_be64(&asr->byte_count));
+    stats->flow_count = ntohl(asr->flow_count);
+    return 0;
+}
+
+/* Returns a reply (owned by the caller) to aggregate stats request
+ * 'request'. */
+struct ofpbuf *
+ofputil_encode_aggregate_stats_reply(
+    const struct ofputil_aggregate_stats *stats,
+    const struct ofp_header *request)
+{
+    struct ofpbuf *b = ofpraw_alloc_stats_reply(request, 0);
+    struct ofp_aggregate_stats_reply *asr = ofpbuf_put_zeros(b, sizeof *asr);
+
+    put_32aligned_be64(&asr->packet_count, htonll(stats->packet_count));
+    put_32aligned_be64(&asr->byte_count, htonll(stats->byte_count));
+    asr->flow_count = htonl(stats->flow_count);
+    ofpmsg_update_length(b);
+    return b;
+}
+
+void
+ofputil_aggregate_stats_format(struct ds *s,
+                               const struct ofputil_aggregate_stats *stats)
+{
+    ds_put_format(s, " packet_count=%"PRIu64, stats->packet_count);
+    ds_put_format(s, " byte_count=%"PRIu64, stats->byte_count);
+    ds_put_format(s, " flow_count=%"PRIu32, stats->flow_count);
+}
+
+enum ofperr
+ofputil_aggregate_stats_reply_print(struct ds *s, const struct ofp_header *oh)
+{
+    struct ofputil_aggregate_stats stats;
+    enum ofperr error = ofputil_decode_aggregate_stats_reply(&stats, oh);
+    if (!error) {
+        ofputil_aggregate_stats_format(s, &stats);
+    }
+    return error;
+}
+
+/* ---- Tables ---- */
+
+static uint64_t
+get_be64(const void *p)
+{
+    ovs_be64 x;
+    memcpy(&x, p, sizeof x);
+    return ntohll(x);
+}
+
+static void
+put_be64(void *p, uint64_t x)
+{
+    ovs_be64 be = htonll(x);
+    memcpy(p, &be, sizeof be);
+}
+
+static void
+copy_name(char *dst, const char *src)
+{
+    size_t len = strnlen(src, OFP_MAX_TABLE_NAME_LEN);
+    len = MIN(len, OFP_MAX_TABLE_NAME_LEN - 1);
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
+int
+ofputil_decode_table_stats_reply(struct ofpbuf *msg,
+                                 struct ofputil_table_stats *ts)
+{
+    enum ofpraw raw;
+    enum ofperr error;
+
+    memset(ts, 0, sizeof *ts);
+    error = (msg->header ? ofpraw_decode(&raw, msg->header)
+             : ofpraw_pull(&raw, msg));
+    if (error) {
+        return error;
+    }
+    if (!msg->size) {
+        return EOF;
+    }
+
+    switch (raw) {
+    case OFPRAW_OFPST10_TABLE_REPLY: {
+        const struct ofp10_table_stats *ots = ofpbuf_try_pull(msg,
+                                                              sizeof *ots);
+        if (!ots) {
+            return OFPERR_OFPBRC_BAD_LEN;
+        }
+        ts->table_id = ots->table_id;
+        copy_name(ts->name, ots->name);
+        ts->max_entries = ntohl(ots->max_entries);
+        ts->ofp10_wildcards = ntohl(ots->wildcards);
+        ts->active_count = ntohl(ots->active_count);
+        ts->lookup_count = ntohll(get_32aligned_be64(&ots->lookup_count));
+        ts->matched_count = ntohll(get_32aligned_be64(&ots->matched_count));
+        return 0;
+    }
+    case OFPRAW_OFPST11_TABLE_REPLY: {
+        const struct ofp11_table_stats *ots = ofpbuf_try_pull(msg,
+                                                              sizeof *ots);
+        if (!ots) {
+            return OFPERR_OFPBRC_BAD_LEN;
+        }
+        ts->table_id = ots->table_id;
+        copy_name(ts->name, ots->name);
+        ts->max_entries = ntohl(ots->max_entries);
+        ts->active_count = ntohl(ots->active_count);
+        ts->lookup_count = get_be64(&ots->lookup_count);
+        ts->matched_count = get_be64(&ots->matched_count);
+        return 0;
+    }
+    case OFPRAW_OFPST12_TABLE_REPLY: {
+        const struct ofp12_table_stats *ots = ofpbuf_try_pull(msg,
+                                                              sizeof *ots);
+        if (!ots) {
+            return OFPERR_OFPBRC_BAD_LEN;
+        }
+        ts->table_id = ots->table_id;
+        copy_name(ts->name, ots->name);
+        ts->max_entries = ntohl(ots->max_entries);
+        ts->active_count = ntohl(ots->active_count);
+        ts->lookup_count = get_be64(&ots->lookup_count);
+        ts->matched_count = get_be64(&ots->matched_count);
+        return 0;
+    }
+    case OFPRAW_OFPST13_TABLE_REPLY: {
+        const struct ofp13_table_stats *ots = ofpbuf_try_pull(msg,
+                                                              sizeof *ots);
+        if (!ots) {
+            return OFPERR_OFPBRC_BAD_LEN;
+        }
+        ts->table_id = ots->table_id;
+        ts->active_count = ntohl(ots->active_count);
+        ts->lookup_count = get_be64(&ots->lookup_count);
+        ts->matched_count = get_be64(&ots->matched_count);
+        return 0;
+    }
+    default:
+        return OFPERR_OFPBRC_BAD_TYPE;
+    }
+}
+
+struct ofpbuf *
+ofputil_encode_table_stats_request(enum ofp_version version)
+{
+    return ofpraw_alloc(OFPRAW_OFPST_TABLE_REQUEST, version, 0);
+}
+
+/* Appends 'ts' to table stats reply 'reply' (OF1.0 and OF1.3+ layouts;
+ * OF1.1 and 1.2 entries describe features we do not track and get zeros
+ * there). */
+void
+ofputil_append_table_stats_reply(struct ofpbuf *reply,
+                                 const struct ofputil_table_stats *ts)
+{
+    const struct ofp_header *oh = reply->header;
+
+    switch (oh->version) {
+    case OFP10_VERSION: {
+        struct ofp10_table_stats *ots = ofpbuf_put_zeros(reply, sizeof *ots);
+        ots->table_id = ts->table_id;
+        ovs_strlcpy(ots->name, ts->name, sizeof ots->name);
+        ots->wildcards = htonl(ts->ofp10_wildcards);
+        ots->max_entries = htonl(ts->max_entries);
+        ots->active_count = htonl(ts->active_count);
+        put_32aligned_be64(&ots->lookup_count, htonll(ts->lookup_count));
+        put_32aligned_be64(&ots->matched_count, htonll(ts->matched_count));
+        break;
+    }
+    case OFP11_VERSION: {
+        struct ofp11_table_stats *ots = ofpbuf_put_zeros(reply, sizeof *ots);
+        ots->table_id = ts->table_id;
+        ovs_strlcpy(ots->name, ts->name, sizeof ots->name);
+        ots->max_entries = htonl(ts->max_entries);
+        ots->active_count = htonl(ts->active_count);
+        put_be64(&ots->lookup_count, ts->lookup_count);
+        put_be64(&ots->matched_count, ts->matched_count);
+        break;
+    }
+    case OFP12_VERSION: {
+        struct ofp12_table_stats *ots = ofpbuf_put_zeros(reply, sizeof *ots);
+        ots->table_id = ts->table_id;
+        ovs_strlcpy(ots->name, ts->name, sizeof ots->name);
+        ots->max_entries = htonl(ts->max_entries);
+        ots->active_count = htonl(ts->active_count);
+        put_be64(&ots->lookup_count, ts->lookup_count);
+        put_be64(&ots->matched_count, ts->matched_count);
+        break;
+    }
+    default: {
+        struct ofp13_table_stats *ots = ofpbuf_put_zeros(reply, sizeof *ots);
+        ots->table_id = ts->table_id;
+        ots->active_count = htonl(ts->active_count);
+        put_be64(&ots->lookup_count, ts->lookup_count);
+        put_be64(&ots->matched_count, ts->matched_count);
+        break;
+    }
+    }
+    ofpmsg_update_length(reply);
+}
+
+enum ofperr
+ofputil_table_stats_reply_print(struct ds *s, const struct ofp_header *oh,
+                                int verbosity OVS_UNUSED)
+{
+    struct ofpbuf b;
+    bool first = true;
+
+    ofpbuf_use_const(&b, oh, ntohs(oh->length));
+    ds_put_char(s, '\n');
+    for (;;) {
+        struct ofputil_table_stats ts;
+        int retval = ofputil_decode_table_stats_reply(&b, &ts);
+        if (retval) {
+            return retval == EOF ? 0 : retval;
+        }
+
+        if (!first) {
+            ds_put_char(s, '\n');
+        }
+        ds_put_format(s, "  table %"PRIu8, ts.table_id);
+        if (ts.name[0]) {
+            ds_put_format(s, " (\"%s\")", ts.name);
+        }
+        ds_put_format(s, ":\n    active=%"PRIu32", lookup=%"PRIu64
+                      ", matched=%"PRIu64"\n",
+                      ts.active_count, ts.lookup_count, ts.matched_count);
+        if (oh->version < OFP13_VERSION) {
+            if (first) {
+                ds_put_format(s, "    max_entries=%"PRIu32"\n",
+                              ts.max_entries);
+            }
+            if (!first) {
+                ds_put_cstr(s, "    (same features)\n");
+            } else if (ts.ofp10_wildcards == OFPFW10_ALL) {
+                ds_put_cstr(s, "    matching:\n      exact match or "
+                            "wildcard: in_port eth_{src,dst,type} "
+                            "vlan_{vid,pcp} ip_{src,dst} nw_{proto,tos} "
+                            "tcp_{src,dst}\n");
+            } else {
+                /* Other capability sets are not decoded here. */
+                ds_put_format(s, "    matching: wildcards=%#"PRIx32"\n",
+                              ts.ofp10_wildcards);
+            }
+        }
+        first = false;
+    }
+}

@@ -1,0 +1,182 @@
+/*
+ * ovs-ofctl: the OpenFlow command-line client.
+ *
+ * This file holds option parsing, the command table and the commands that
+ * work without a switch (decoding messages, parsing flows and packets).
+ * Commands that talk to a switch are added to the same table as the
+ * connection code grows.
+ */
+
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "command-line.h"
+#include "ofp-errors.h"
+#include "ofp-print.h"
+#include "ofp-protocol.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/ofpbuf.h"
+#include "openvswitch/util.h"
+#include "openvswitch/vlog.h"
+
+/* --protocols / -O: OpenFlow versions to offer when connecting. */
+static uint32_t allowed_versions = OFPUTIL_DEFAULT_VERSIONS;
+
+/* --flow-format / -F: the protocols that a command may use. */
+static enum ofputil_protocol allowed_protocols = OFPUTIL_P_ANY;
+
+static const struct ovs_cmdl_command *get_all_commands(void);
+
+OVS_NO_RETURN static void usage(void);
+
+static void
+parse_options(int argc, char *argv[])
+{
+    enum {
+        OPT_VERSION_LIST = UCHAR_MAX + 1,
+        VLOG_OPTION_ENUMS,
+    };
+    static const struct option long_options[] = {
+        {"protocols", required_argument, NULL, 'O'},
+        {"flow-format", required_argument, NULL, 'F'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        VLOG_LONG_OPTIONS,
+        {NULL, 0, NULL, 0},
+    };
+    char *short_options = ovs_cmdl_long_options_to_short_options(
+        long_options);
+
+    for (;;) {
+        int c = getopt_long(argc, argv, short_options, long_options, NULL);
+        if (c == -1) {
+            break;
+        }
+
+        switch (c) {
+        case 'O': {
+            char *error = NULL;
+            if (!ofputil_decode_version_list(optarg, &allowed_versions,
+                                             &error)) {
+                ovs_fatal(0, "%s", error);
+            }
+            if (!allowed_versions) {
+                ovs_fatal(0, "-O requires at least one OpenFlow version");
+            }
+            break;
+        }
+
+        case 'F':
+            allowed_protocols = ofputil_protocols_from_string(optarg);
+            if (!allowed_protocols) {
+                ovs_fatal(0, "%s: invalid flow format(s)", optarg);
+            }
+            break;
+
+        case 'h':
+            usage();
+
+        case 'V':
+            ovs_print_version(OFP10_VERSION, OFP15_VERSION);
+            exit(EXIT_SUCCESS);
+
+        VLOG_OPTION_HANDLERS
+
+        case '?':
+            exit(EXIT_FAILURE);
+
+        default:
+            abort();
+        }
+    }
+    free(short_options);
+}
+
+static void
+usage(void)
+{
+    printf("%s: OpenFlow switch management utility\n"
+           "usage: %s [OPTIONS] COMMAND [ARG...]\n"
+           "\nOffline commands:\n"
+           "  ofp-print HEX [VERBOSITY]   decode and print an OpenFlow "
+           "message\n"
+           "\nOptions:\n"
+           "  -O, --protocols=LIST    OpenFlow versions to allow, e.g. "
+           "OpenFlow10,OpenFlow13\n"
+           "  -F, --flow-format=LIST  flow formats (protocols) to allow\n"
+           "  -v, --verbose=SPEC      set logging levels\n"
+           "  -h, --help              display this help message\n"
+           "  -V, --version           display version information\n",
+           ovs_get_program_name(), ovs_get_program_name());
+    exit(EXIT_SUCCESS);
+}
+
+int
+main(int argc, char *argv[])
+{
+    struct ovs_cmdl_context ctx = { .argc = 0, };
+
+    set_program_name(argv[0]);
+    vlog_set_levels(NULL, VLF_ANY_DESTINATION, VLL_WARN);
+    parse_options(argc, argv);
+
+    ctx.argc = argc - optind;
+    ctx.argv = argv + optind;
+    ovs_cmdl_run_command(&ctx, get_all_commands());
+    return 0;
+}
+
+/* ofp-print HEX [VERBOSITY]: decodes and prints the OpenFlow message given
+ * as hex digits (white space allowed between bytes). */
+static void
+ofctl_ofp_print(struct ovs_cmdl_context *ctx)
+{
+    struct ofpbuf packet;
+    int verbosity = 2;
+    char *buffer;
+
+    ofpbuf_init(&packet, strlen(ctx->argv[1]) / 2);
+    buffer = ofpbuf_put_hex(&packet, ctx->argv[1], NULL);
+    buffer += strspn(buffer, " \t\r\n");
+    if (*buffer) {
+        ovs_fatal(0, "trailing garbage following hex bytes");
+    }
+    if (ctx->argc > 2) {
+        if (!str_to_int(ctx->argv[2], 10, &verbosity) || verbosity < 0) {
+            ovs_fatal(0, "%s: invalid verbosity", ctx->argv[2]);
+        }
+    }
+    ofp_print(stdout, packet.data, packet.size, NULL, verbosity);
+    ofpbuf_uninit(&packet);
+}
+
+static void
+ofctl_help(struct ovs_cmdl_context *ctx OVS_UNUSED)
+{
+    usage();
+}
+
+static void
+ofctl_list_commands(struct ovs_cmdl_context *ctx OVS_UNUSED)
+{
+    ovs_cmdl_print_commands(get_all_commands());
+}
+
+static const struct ovs_cmdl_command all_commands[] = {
+    { "ofp-print", "HEX [VERBOSITY]", 1, 2, ofctl_ofp_print, OVS_RO },
+    { "help", NULL, 0, INT_MAX, ofctl_help, OVS_RO },
+    { "list-commands", NULL, 0, INT_MAX, ofctl_list_commands, OVS_RO },
+    { NULL, NULL, 0, 0, NULL, OVS_RO },
+};
+
+static const struct ovs_cmdl_command *
+get_all_commands(void)
+{
+    return all_commands;
+}
