@@ -105,7 +105,13 @@ lib_libopenvswitch_a_SOURCES += \
 	lib/ofp-switch.c \
 	lib/ofp-switch.h \
 	lib/ofp-table-stats.c \
-	lib/ofp-table-stats.h
+	lib/ofp-table-stats.h \
+	lib/rconn.c \
+	lib/rconn.h \
+	lib/vconn-provider.h \
+	lib/vconn-stream.c \
+	lib/vconn.c \
+	lib/vconn.h
 EXTRA_DIST += lib/ofp-errors.def lib/ofp-msgs.def
 # --- end OpenFlow codec ---
 
@@ -124,6 +130,8 @@ lib_libopenvswitch_a_SOURCES += \
 	lib/meta-flow.h \
 	lib/nx-match.c \
 	lib/nx-match.h \
+	lib/odp-util.c \
+	lib/odp-util.h \
 	lib/ofp-match.c \
 	lib/ofp-match.h \
 	lib/packets.c \
@@ -137,6 +145,7 @@ lib_libopenvswitch_a_SOURCES += \
 	lib/ofp-actions.c \
 	lib/ofp-actions.h \
 	lib/ofp-actions-defs.c \
+	lib/ofp-actions-fields.c \
 	lib/ofp-actions-private.h
 # --- end actions ---
 
@@ -148,6 +157,7 @@ lib_libopenvswitch_a_SOURCES += \
 	lib/ovsdb-parser.c lib/ovsdb-parser.h \
 	lib/ovsdb-types.c lib/ovsdb-types.h
 lib_libopenvswitch_a_SOURCES += \
+	lib/db-ctl-base.c lib/db-ctl-base.h \
 	lib/ovsdb-idl.c lib/ovsdb-idl.h lib/ovsdb-idl-provider.h
 nodist_lib_libopenvswitch_a_SOURCES = lib/vswitch-idl.c lib/vswitch-idl.h
 # --- end OVSDB library ---

@@ -51,14 +51,15 @@ csum_continue(uint32_t partial, const void *data, size_t n)
     return partial;
 }
 
-/* Folds the carries into 16 bits and complements. */
+/* Folds the carries into 16 bits and complements.  Two folds suffice: the
+ * first leaves at most 0x1fffe, the second at most 0xffff. */
 ovs_be16
 csum_finish(uint32_t partial)
 {
-    while (partial >> 16) {
-        partial = (partial & 0xffff) + (partial >> 16);
-    }
-    return ~partial;
+    uint32_t folded = (partial & 0xffff) + (partial >> 16);
+
+    folded = (folded & 0xffff) + (folded >> 16);
+    return (uint16_t) ~folded;
 }
 
 /* The checksum of the 'n' bytes at 'data'. */
@@ -119,17 +120,15 @@ packet_csum_pseudoheader(const struct ip_header *ip)
 }
 
 /* The partial sum of the IPv6 pseudo-header (without extension
- * headers). */
+ * headers).  The source and destination addresses are adjacent in the
+ * header, so one pass covers both. */
 uint32_t
 packet_csum_pseudoheader6(const struct ovs_16aligned_ip6_hdr *ip6)
 {
-    uint32_t partial = 0;
+    uint32_t sum = csum_add16(ip6->ip6_plen, htons(ip6->ip6_nxt));
 
-    partial = csum_continue(partial, &ip6->ip6_src, sizeof ip6->ip6_src);
-    partial = csum_continue(partial, &ip6->ip6_dst, sizeof ip6->ip6_dst);
-    partial = csum_add16(partial, htons(ip6->ip6_nxt));
-    partial = csum_add16(partial, ip6->ip6_plen);
-    return partial;
+    return csum_continue(sum, &ip6->ip6_src,
+                         sizeof ip6->ip6_src + sizeof ip6->ip6_dst);
 }
 
 /* CRC32C (Castagnoli), as SCTP uses, bit by bit: SCTP packets are rare

@@ -14,12 +14,12 @@
 #include <config.h>
 #include "db-ctl-base.h"
 
+#include <stdarg.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
 #include <ctype.h>
 #include <limits.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "openvswitch/json.h"
 #include "openvswitch/vlog.h"
@@ -184,16 +184,15 @@ parse_one_command(int argc, char *argv[], struct shash *options,
         ctl_fatal("'%s' command requires at least %d arguments",
                   p->name, p->min_args);
     } else if (n_arg > p->max_args) {
-        for (int j = i + 1; j < argc; j++) {
-            if (argv[j][0] == '-') {
-                ctl_fatal("'%s' command takes at most %d arguments "
-                          "(note that options must precede command "
-                          "names and follow a \"--\" argument)",
-                          p->name, p->max_args);
-            }
+        /* A stray option among the arguments deserves a hint. */
+        bool has_option = false;
+        for (int j = i + 1; j < argc && !has_option; j++) {
+            has_option = argv[j][0] == '-';
         }
-        ctl_fatal("'%s' command takes at most %d arguments",
-                  p->name, p->max_args);
+        ctl_fatal("'%s' command takes at most %d arguments%s", p->name,
+                  p->max_args,
+                  has_option ? " (note that options must precede command "
+                               "names and follow a \"--\" argument)" : "");
     }
 
     command->syntax = p;
@@ -211,26 +210,32 @@ struct ctl_command *
 ctl_parse_commands(int argc, char *argv[], struct shash *local_options,
                    size_t *n_commandsp)
 {
-    struct ctl_command *commands = NULL;
-    size_t n_commands = 0, allocated = 0;
+    /* Counted first: a command embeds an shash, which must not move. */
+    size_t max_commands = 1;
+    for (int i = 0; i < argc; i++) {
+        max_commands += !strcmp(argv[i], "--");
+    }
+    struct ctl_command *commands = xcalloc(max_commands, sizeof *commands);
+    size_t n_commands = 0;
     int start = 0;
 
     for (int i = 0; i <= argc; i++) {
-        if (i == argc || !strcmp(argv[i], "--")) {
-            if (i > start) {
-                if (n_commands >= allocated) {
-                    commands = x2nrealloc(commands, &allocated,
-                                          sizeof *commands);
-                }
-                parse_one_command(i - start, &argv[start], local_options,
-                                  &commands[n_commands++]);
-            } else if (!shash_is_empty(local_options)) {
-                ctl_fatal("missing command name (use --help for help)");
-            }
-            start = i + 1;
+        bool at_end = i == argc || !strcmp(argv[i], "--");
+        if (!at_end) {
+            continue;
         }
+        /* argv[start..i-1] is one command, if not empty.  An empty one is
+         * fine ("-- cmd"), unless options were given for it. */
+        if (i > start || !shash_is_empty(local_options)) {
+            if (i == start) {
+                break;
+            }
+            parse_one_command(i - start, &argv[start], local_options,
+                              &commands[n_commands++]);
+        }
+        start = i + 1;
     }
-    if (!n_commands) {
+    if (!n_commands || !shash_is_empty(local_options)) {
         ctl_fatal("missing command name (use --help for help)");
     }
     *n_commandsp = n_commands;
@@ -429,14 +434,12 @@ get_row_by_id(struct ctl_context *ctx,
 
     if (!id->table) {
         return NULL;
-    }
-    if (!id->name_column) {
-        if (strcmp(record_id, ".")) {
-            return NULL;
-        }
-        referrer = ovsdb_idl_first_row(ctx->idl, id->table);
-        if (!referrer || ovsdb_idl_next_row(referrer)) {
-            return NULL;
+    } else if (!id->name_column) {
+        /* A table without names: "." stands for its only row. */
+        const struct ovsdb_idl_row *first;
+        first = ovsdb_idl_first_row(ctx->idl, id->table);
+        if (!strcmp(record_id, ".") && first && !ovsdb_idl_next_row(first)) {
+            referrer = first;
         }
     } else {
         const struct ovsdb_idl_row *row;
@@ -809,6 +812,15 @@ put_csv(struct ds *out, const char *s)
 }
 
 static void
+chomp_spaces(struct ds *line)
+{
+    while (line->length && line->string[line->length - 1] == ' ') {
+        line->length--;
+    }
+    ds_cstr(line);
+}
+
+static void
 format_table_text(const struct ctl_table *t,
                   const struct ctl_table_style *style, struct ds *out)
 {
@@ -830,7 +842,7 @@ format_table_text(const struct ctl_table *t,
             ds_put_format(&line, "%s%-*s", j ? " " : "", (int) width[j],
                           t->headings[j]);
         }
-        ds_chomp(&line, ' ');
+        chomp_spaces(&line);
         ds_put_format(out, "%s\n", ds_cstr(&line));
         ds_clear(&line);
         for (size_t j = 0; j < nc; j++) {
@@ -847,7 +859,7 @@ format_table_text(const struct ctl_table *t,
             ds_put_format(&line, "%s%-*s", j ? " " : "", (int) width[j],
                           text[i * nc + j]);
         }
-        ds_chomp(&line, ' ');
+        chomp_spaces(&line);
         ds_put_format(out, "%s\n", ds_cstr(&line));
     }
     ds_destroy(&line);
@@ -915,14 +927,7 @@ ctl_table_format(const struct ctl_table *t,
             struct json *row = json_array_create_empty();
             for (size_t j = 0; j < t->n_columns; j++) {
                 const struct ctl_cell *c = &t->cells[i * t->n_columns + j];
-                if (style->cell_format == CTL_CF_JSON) {
-                    json_array_add(row, ovsdb_datum_to_json(&c->datum,
-                                                            c->type));
-                } else {
-                    json_array_add(row, json_string_create_nocopy(
-                                       cell_to_string(c,
-                                                      style->cell_format)));
-                }
+                json_array_add(row, ovsdb_datum_to_json(&c->datum, c->type));
             }
             json_array_add(data, row);
         }
@@ -1072,21 +1077,15 @@ static bool
 evaluate_relop(const struct ovsdb_datum *a, const struct ovsdb_datum *b,
                const struct ovsdb_type *type, enum relop op)
 {
+    int cmp = (op <= RELOP_SET_NE ? ovsdb_datum_compare_3way(a, b, type)
+               : 0);
     switch (op) {
-    case RELOP_EQ:
-    case RELOP_SET_EQ:
-        return ovsdb_datum_compare_3way(a, b, type) == 0;
-    case RELOP_NE:
-    case RELOP_SET_NE:
-        return ovsdb_datum_compare_3way(a, b, type) != 0;
-    case RELOP_LT:
-        return ovsdb_datum_compare_3way(a, b, type) < 0;
-    case RELOP_GT:
-        return ovsdb_datum_compare_3way(a, b, type) > 0;
-    case RELOP_LE:
-        return ovsdb_datum_compare_3way(a, b, type) <= 0;
-    case RELOP_GE:
-        return ovsdb_datum_compare_3way(a, b, type) >= 0;
+    case RELOP_EQ: case RELOP_SET_EQ: return cmp == 0;
+    case RELOP_NE: case RELOP_SET_NE: return cmp != 0;
+    case RELOP_LT: return cmp < 0;
+    case RELOP_GT: return cmp > 0;
+    case RELOP_LE: return cmp <= 0;
+    case RELOP_GE: return cmp >= 0;
     case RELOP_SET_LT:
         return b->n > a->n && ovsdb_datum_includes_all(b, a, type);
     case RELOP_SET_GT:

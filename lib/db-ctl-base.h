@@ -67,9 +67,9 @@ struct ctl_context {
  * then, if 'uuid_column' is nonnull, by following that reference column
  * of the row found (it must hold exactly one reference). */
 struct ctl_row_id {
-    const struct ovsdb_idl_table_class *table;
-    const struct ovsdb_idl_column *name_column;
-    const struct ovsdb_idl_column *uuid_column;
+    const struct ovsdb_idl_table_class *table;  /* Where names live. */
+    const struct ovsdb_idl_column *name_column; /* NULL: only ".". */
+    const struct ovsdb_idl_column *uuid_column; /* Reference to follow. */
 };
 
 struct ctl_table_class {

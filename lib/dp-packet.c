@@ -43,10 +43,10 @@ dp_packet_uninit(struct dp_packet *b)
 struct dp_packet *
 dp_packet_new(size_t size)
 {
-    struct dp_packet *b = xmalloc(sizeof *b);
+    struct dp_packet *packet = xmalloc(sizeof *packet);
 
-    dp_packet_init(b, size);
-    return b;
+    dp_packet_init(packet, size);
+    return packet;
 }
 
 struct dp_packet *
@@ -250,10 +250,10 @@ dp_packet_resize_l2(struct dp_packet *b, int increment)
 void
 dp_packet_resize_l2_5(struct dp_packet *b, int increment)
 {
-    if (increment >= 0) {
-        dp_packet_push_uninit(b, increment);
-    } else {
+    if (increment < 0) {
         dp_packet_pull(b, -increment);
+    } else if (increment > 0) {
+        dp_packet_push_uninit(b, increment);
     }
     shift_ofs(&b->l3_ofs, increment);
     shift_ofs(&b->l4_ofs, increment);

@@ -95,13 +95,12 @@ dp_packet_at(const struct dp_packet *b, size_t offset, size_t size)
             ? (char *) dp_packet_data(b) + offset : NULL);
 }
 
+/* Forgets where the headers are (as before parsing). */
 static inline void
 dp_packet_reset_offsets(struct dp_packet *b)
 {
+    b->l2_5_ofs = b->l3_ofs = b->l4_ofs = UINT16_MAX;
     b->l2_pad_size = 0;
-    b->l2_5_ofs = UINT16_MAX;
-    b->l3_ofs = UINT16_MAX;
-    b->l4_ofs = UINT16_MAX;
 }
 
 static inline void *

@@ -38,10 +38,10 @@ VLOG_DEFINE_THIS_MODULE(fatal_signal);
 static const int fatal_signals[] = { SIGTERM, SIGINT, SIGHUP, SIGALRM };
 
 struct hook {
-    void (*hook_cb)(void *aux);
-    void (*cancel_cb)(void *aux);
-    void *aux;
-    bool run_at_exit;
+    void *aux;                  /* Argument for both callbacks. */
+    void (*hook_cb)(void *aux); /* The clean-up itself. */
+    void (*cancel_cb)(void *aux);   /* In a forked child, instead. */
+    bool run_at_exit;           /* Also on normal exit? */
     bool done;                  /* Already ran; never run twice. */
 };
 
@@ -208,15 +208,20 @@ fatal_signal_wait(void)
 }
 
 void
-fatal_ignore_sigpipe(void)
-{
-    signal(SIGPIPE, SIG_IGN);
-}
-
-void
 fatal_signal_atexit_handler(void)
 {
     run_hooks(true);
+}
+
+void
+fatal_ignore_sigpipe(void)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = SIG_IGN;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGPIPE, &sa, NULL);
 }
 
 /* Files to unlink. */

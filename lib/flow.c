@@ -368,33 +368,33 @@ flow_extract(struct dp_packet *b, struct flow *flow)
 static void
 compose_l4(struct dp_packet *b, const struct flow *flow, uint32_t pseudo)
 {
-    void *l4 = dp_packet_tail(b);
     size_t l4_len = 0;
-    ovs_be16 *csump = NULL;
+    int csum_ofs = -1;          /* Offset of the checksum in L4, if any. */
 
     if (flow->nw_frag & FLOW_NW_FRAG_LATER) {
         return;
     }
-    dp_packet_set_l4(b, l4);
+    dp_packet_set_l4(b, dp_packet_tail(b));
     if (flow->nw_proto == IPPROTO_TCP) {
         struct tcp_header *tcp = dp_packet_put_zeros(b, TCP_HEADER_LEN);
         tcp->tcp_src = flow->tp_src;
         tcp->tcp_dst = flow->tp_dst;
         tcp->tcp_ctl = TCP_CTL(ntohs(flow->tcp_flags), 5);
         l4_len = TCP_HEADER_LEN;
-        csump = &tcp->tcp_csum;
+        csum_ofs = offsetof(struct tcp_header, tcp_csum);
     } else if (flow->nw_proto == IPPROTO_UDP) {
         struct udp_header *udp = dp_packet_put_zeros(b, UDP_HEADER_LEN);
         udp->udp_src = flow->tp_src;
         udp->udp_dst = flow->tp_dst;
         udp->udp_len = htons(UDP_HEADER_LEN);
         l4_len = UDP_HEADER_LEN;
-        csump = &udp->udp_csum;
+        csum_ofs = offsetof(struct udp_header, udp_csum);
     } else if (flow->nw_proto == IPPROTO_SCTP) {
         struct sctp_header *sctp = dp_packet_put_zeros(b, SCTP_HEADER_LEN);
         sctp->sctp_src = flow->tp_src;
         sctp->sctp_dst = flow->tp_dst;
-        l4_len = SCTP_HEADER_LEN;
+        packet_set_sctp_port(b, flow->tp_src, flow->tp_dst);
+        return;
     } else if (flow->nw_proto == IPPROTO_ICMP
                && flow->dl_type == htons(ETH_TYPE_IP)) {
         struct icmp_header *icmp = dp_packet_put_zeros(b, ICMP_HEADER_LEN);
@@ -408,7 +408,7 @@ compose_l4(struct dp_packet *b, const struct flow *flow, uint32_t pseudo)
 
         if (is_nd(flow)) {
             struct ovs_nd_msg *nd = dp_packet_put_zeros(b, ND_MSG_LEN);
-            icmp6 = &nd->icmph;
+
             memcpy(&nd->target, &flow->nd_target, sizeof nd->target);
             l4_len = ND_MSG_LEN;
             if (!eth_addr_is_zero(flow->arp_sha)) {
@@ -425,30 +425,26 @@ compose_l4(struct dp_packet *b, const struct flow *flow, uint32_t pseudo)
                 opt->nd_opt_mac = flow->arp_tha;
                 l4_len += ND_OPT_LEN;
             }
-            /* 'b' may have been reallocated. */
-            icmp6 = dp_packet_l4(b);
         } else {
-            icmp6 = dp_packet_put_zeros(b, 8);
+            dp_packet_put_zeros(b, 8);
             l4_len = 8;
         }
+        icmp6 = dp_packet_l4(b);    /* 'b' may have been reallocated. */
         icmp6->icmp6_type = ntohs(flow->tp_src);
         icmp6->icmp6_code = ntohs(flow->tp_dst);
-        csump = &icmp6->icmp6_cksum;
+        csum_ofs = offsetof(struct icmp6_header, icmp6_cksum);
     }
 
-    if (csump) {
-        /* Re-derive the pointer: 'b' may have moved since it was taken. */
-        size_t csum_ofs = (char *) csump - (char *) l4;
-        uint8_t *l4p = dp_packet_l4(b);
+    if (csum_ofs >= 0) {
+        uint8_t *l4 = dp_packet_l4(b);
+        ovs_be16 sum;
 
         pseudo = csum_add16(pseudo, htons(l4_len));
-        csump = (ovs_be16 *) (l4p + csum_ofs);
-        *csump = csum_finish(csum_continue(pseudo, l4p, l4_len));
-        if (flow->nw_proto == IPPROTO_UDP && !*csump) {
-            *csump = htons(0xffff);
+        sum = csum_finish(csum_continue(pseudo, l4, l4_len));
+        if (flow->nw_proto == IPPROTO_UDP && !sum) {
+            sum = htons(0xffff);
         }
-    } else if (flow->nw_proto == IPPROTO_SCTP) {
-        packet_set_sctp_port(b, flow->tp_src, flow->tp_dst);
+        memcpy(l4 + csum_ofs, &sum, sizeof sum);
     }
 }
 
@@ -469,19 +465,21 @@ flow_compose(struct dp_packet *b, const struct flow *flow)
         size_t l3_ofs = b->l3_ofs;
         uint32_t pseudo;
 
-        ip = dp_packet_put_zeros(b, IP_HEADER_LEN);
-        ip->ip_ihl_ver = IP_IHL_VER(5, 4);
-        ip->ip_tos = flow->nw_tos;
-        ip->ip_ttl = flow->nw_ttl;
-        ip->ip_proto = flow->nw_proto;
-        put_16aligned_be32(&ip->ip_src, flow->nw_src);
-        put_16aligned_be32(&ip->ip_dst, flow->nw_dst);
+        /* A first fragment has "more fragments" set; a later one also
+         * has a nonzero offset (any will do). */
+        uint16_t frag = 0;
         if (flow->nw_frag & FLOW_NW_FRAG_ANY) {
-            ip->ip_frag_off |= htons(IP_MORE_FRAGMENTS);
-            if (flow->nw_frag & FLOW_NW_FRAG_LATER) {
-                ip->ip_frag_off |= htons(100);
-            }
+            frag = IP_MORE_FRAGMENTS
+                   | (flow->nw_frag & FLOW_NW_FRAG_LATER ? 100 : 0);
         }
+        ip = dp_packet_put_zeros(b, IP_HEADER_LEN);
+        put_16aligned_be32(&ip->ip_dst, flow->nw_dst);
+        put_16aligned_be32(&ip->ip_src, flow->nw_src);
+        ip->ip_frag_off = htons(frag);
+        ip->ip_proto = flow->nw_proto;
+        ip->ip_ttl = flow->nw_ttl;
+        ip->ip_tos = flow->nw_tos;
+        ip->ip_ihl_ver = IP_IHL_VER(5, 4);
         pseudo = csum_add32(csum_add32(0, flow->nw_src), flow->nw_dst);
         pseudo = csum_add16(pseudo, htons(flow->nw_proto));
         compose_l4(b, flow, pseudo);

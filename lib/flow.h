@@ -85,18 +85,22 @@ struct flow_wildcards {
     struct flow masks;
 };
 
-/* xreg accessors. */
+/* xregN is the pair regs[2N] (high half), regs[2N+1] (low half). */
 static inline uint64_t
 flow_get_xreg(const struct flow *flow, int idx)
 {
-    return ((uint64_t) flow->regs[idx * 2] << 32) | flow->regs[idx * 2 + 1];
+    const uint32_t *pair = &flow->regs[2 * idx];
+
+    return (uint64_t) pair[0] << 32 | pair[1];
 }
 
 static inline void
 flow_set_xreg(struct flow *flow, int idx, uint64_t value)
 {
-    flow->regs[idx * 2] = value >> 32;
-    flow->regs[idx * 2 + 1] = value;
+    uint32_t *pair = &flow->regs[2 * idx];
+
+    pair[1] = (uint32_t) value;
+    pair[0] = (uint32_t) (value >> 32);
 }
 
 /* Extraction and composition. */

@@ -1662,7 +1662,12 @@ json_lex_input(struct json_parser *p, unsigned char c)
     case LEX_START:
     default:
         json_lex_advance(p, c);
-        json_lex_start_token(p, c);
+        if (p->parse_state == PARSE_END
+            && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            json_parser_error(p, "trailing garbage at end of input");
+        } else {
+            json_lex_start_token(p, c);
+        }
         return true;
     }
 }
@@ -1834,8 +1839,8 @@ json_serialize_newline(struct json_serializer *s)
     }
 }
 
-/* Prints D so that reading it back gives exactly D, with as few digits as
- * that takes (between 15 and 17 significant digits). */
+/* Prints D so that reading it back gives exactly D, with as few
+ * significant digits as that takes (at most 17 are ever needed). */
 static void
 json_serialize_real(double d, struct ds *ds)
 {
@@ -1851,7 +1856,7 @@ json_serialize_real(double d, struct ds *ds)
         ds_put_char(ds, '0');
         return;
     }
-    for (precision = 15; precision < 17; precision++) {
+    for (precision = 1; precision < 17; precision++) {
         snprintf(buf, sizeof buf, "%.*g", precision, d);
         if (strtod(buf, NULL) == d) {
             break;

@@ -768,7 +768,10 @@ jsonrpc_session_open_unreliably(struct jsonrpc *rpc, uint8_t dscp)
     long long int now = time_msec();
 
     reconnect_set_quiet(s->reconnect, true);
-    if (!stream_or_pstream_needs_probes(s->name)) {
+    /* Probe only connections known to cross a network (an accepted
+     * connection's name, e.g. "unix#3", may be unknown to the stream
+     * library). */
+    if (stream_or_pstream_needs_probes(s->name) != 1) {
         reconnect_set_probe_interval(s->reconnect, 0);
     }
     reconnect_enable(s->reconnect, now);

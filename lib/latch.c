@@ -5,12 +5,11 @@
 
 #include <config.h>
 
-#include "latch.h"
-
 #include <errno.h>
 #include <poll.h>
 #include <unistd.h>
 
+#include "latch.h"
 #include "openvswitch/poll-loop.h"
 #include "socket-util.h"
 
@@ -61,16 +60,17 @@ latch_set(struct latch *latch)
 bool
 latch_is_set(const struct latch *latch)
 {
-    struct pollfd pfd;
-    int retval;
+    struct pollfd pfd = { .fd = latch->fds[0], .events = POLLIN };
 
-    pfd.fd = latch->fds[0];
-    pfd.events = POLLIN;
-    do {
-        retval = poll(&pfd, 1, 0);
-    } while (retval < 0 && errno == EINTR);
-
-    return retval > 0 && (pfd.revents & POLLIN);
+    /* Peek with a zero timeout; a signal may interrupt even that. */
+    for (;;) {
+        int n = poll(&pfd, 1, 0);
+        if (n >= 0) {
+            return n > 0 && (pfd.revents & POLLIN);
+        } else if (errno != EINTR) {
+            return false;
+        }
+    }
 }
 
 void

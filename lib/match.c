@@ -254,16 +254,27 @@ match_set_dl_tci_masked(struct match *match, ovs_be16 tci, ovs_be16 mask)
     SET_MASKED(match, vlan_tci, tci, mask);
 }
 
+/* Removes 'bits' from the VLAN TCI match.  Once neither the VID nor the
+ * PCP is matched any longer, the CFI ("tag present") bit goes too: it only
+ * came along with them. */
+static void
+forget_tci_bits(struct match *match, uint16_t bits, uint16_t other)
+{
+    ovs_be16 *mask = &match->wc.masks.vlan_tci;
+
+    if (!(*mask & htons(other))) {
+        *mask = 0;
+    } else {
+        *mask &= ~htons(bits);
+    }
+    match->flow.vlan_tci &= *mask;
+}
+
 /* Stops matching on the VLAN id (keeps the priority match, if any). */
 void
 match_set_any_vid(struct match *match)
 {
-    if (match->wc.masks.vlan_tci & htons(VLAN_PCP_MASK)) {
-        match->wc.masks.vlan_tci &= ~htons(VLAN_VID_MASK);
-        match->flow.vlan_tci &= ~htons(VLAN_VID_MASK);
-    } else {
-        match_set_dl_tci_masked(match, 0, 0);
-    }
+    forget_tci_bits(match, VLAN_VID_MASK, VLAN_PCP_MASK);
 }
 
 /* Matches OpenFlow 1.0 "dl_vlan": a VID, or OFP10_VLAN_NONE (0xffff) for
@@ -305,12 +316,7 @@ match_set_vlan_vid_masked(struct match *match, ovs_be16 vid, ovs_be16 mask)
 void
 match_set_any_pcp(struct match *match)
 {
-    if (match->wc.masks.vlan_tci & htons(VLAN_VID_MASK)) {
-        match->wc.masks.vlan_tci &= ~htons(VLAN_PCP_MASK);
-        match->flow.vlan_tci &= ~htons(VLAN_PCP_MASK);
-    } else {
-        match_set_dl_tci_masked(match, 0, 0);
-    }
+    forget_tci_bits(match, VLAN_PCP_MASK, VLAN_VID_MASK);
 }
 
 /* Matches a VLAN priority; implies that a tag is present. */
@@ -626,33 +632,38 @@ format_flags_field(struct ds *s, const char *name, uint32_t value,
     }
 }
 
+/* Appends the VLAN part of the match: "dl_vlan=N,dl_vlan_pcp=N" when the
+ * match says "tagged, with this whole VID and/or whole PCP", otherwise
+ * "vlan_tci=V[/M]". */
 static void
 format_vlan(struct ds *s, const struct flow *f, const struct flow *m)
 {
-    ovs_be16 tci_mask = m->vlan_tci;
-    ovs_be16 vid_mask = tci_mask & htons(VLAN_VID_MASK);
-    ovs_be16 pcp_mask = tci_mask & htons(VLAN_PCP_MASK);
-    bool tagged = (tci_mask & f->vlan_tci & htons(VLAN_CFI)) != 0;
+    uint16_t tci = ntohs(f->vlan_tci);
+    uint16_t mask = ntohs(m->vlan_tci);
+    uint16_t vid_bits = mask & VLAN_VID_MASK;
+    uint16_t pcp_bits = mask & VLAN_PCP_MASK;
+    bool whole_vid = vid_bits == VLAN_VID_MASK;
+    bool whole_pcp = pcp_bits == VLAN_PCP_MASK;
+    bool short_form = ((mask & tci & VLAN_CFI)
+                       && (whole_vid || !vid_bits)
+                       && (whole_pcp || !pcp_bits)
+                       && (whole_vid || whole_pcp));
 
-    if (!tci_mask) {
+    if (!mask) {
         return;
-    }
-    if (tagged
-        && (!vid_mask || vid_mask == htons(VLAN_VID_MASK))
-        && (!pcp_mask || pcp_mask == htons(VLAN_PCP_MASK))
-        && (vid_mask || pcp_mask)) {
-        if (vid_mask) {
-            ds_put_format(s, "dl_vlan=%"PRIu16",",
-                          vlan_tci_to_vid(f->vlan_tci));
+    } else if (short_form) {
+        if (whole_vid) {
+            ds_put_format(s, "dl_vlan=%d,", tci & VLAN_VID_MASK);
         }
-        if (pcp_mask) {
-            ds_put_format(s, "dl_vlan_pcp=%d,", vlan_tci_to_pcp(f->vlan_tci));
+        if (whole_pcp) {
+            ds_put_format(s, "dl_vlan_pcp=%d,", tci >> VLAN_PCP_SHIFT);
         }
-    } else if (tci_mask == OVS_BE16_MAX) {
-        ds_put_format(s, "vlan_tci=0x%04"PRIx16",", ntohs(f->vlan_tci));
     } else {
-        ds_put_format(s, "vlan_tci=0x%04"PRIx16"/0x%04"PRIx16",",
-                      ntohs(f->vlan_tci), ntohs(tci_mask));
+        ds_put_format(s, "vlan_tci=0x%04"PRIx16, tci);
+        if (mask != UINT16_MAX) {
+            ds_put_format(s, "/0x%04"PRIx16, mask);
+        }
+        ds_put_char(s, ',');
     }
 }
 
@@ -715,6 +726,10 @@ protocol_shorthand(const struct flow *f, const struct flow *m,
         return "arp";
     } else if (f->dl_type == htons(ETH_TYPE_RARP)) {
         return "rarp";
+    } else if (f->dl_type == htons(ETH_TYPE_MPLS)) {
+        return "mpls";
+    } else if (f->dl_type == htons(ETH_TYPE_MPLS_MCAST)) {
+        return "mplsm";
     }
     return NULL;
 }
@@ -847,23 +862,27 @@ match_format(const struct match *match,
     }
 }
 
-/* Returns a malloc()'d string for 'match'. */
+/* Returns 'match' in text, as match_format() writes it, in a malloc()'d
+ * string that the caller must free. */
 char *
 match_to_string(const struct match *match,
                 const struct ofputil_port_map *port_map, int priority)
 {
-    struct ds s = DS_EMPTY_INITIALIZER;
+    struct ds text;
 
-    match_format(match, port_map, &s, priority);
-    return ds_steal_cstr(&s);
+    ds_init(&text);
+    match_format(match, port_map, &text, priority);
+    return ds_steal_cstr(&text);
 }
 
+/* Prints 'match' on stdout, for debugging. */
 void
 match_print(const struct match *match,
             const struct ofputil_port_map *port_map)
 {
-    char *s = match_to_string(match, port_map, MATCH_DEFAULT_PRIORITY);
+    struct ds text = DS_EMPTY_INITIALIZER;
 
-    puts(s);
-    free(s);
+    match_format(match, port_map, &text, MATCH_DEFAULT_PRIORITY);
+    printf("%s\n", ds_cstr(&text));
+    ds_destroy(&text);
 }

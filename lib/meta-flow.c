@@ -221,6 +221,172 @@ field_storage(const struct mf_field *mf, struct flow *flow)
     }
 }
 
+/* Fields kept in a host-order integer member of struct flow. */
+struct host_int_field {
+    enum mf_field_id id;
+    size_t ofs;                 /* offsetof(struct flow, member). */
+    unsigned int size;          /* sizeof member. */
+};
+
+#define HOST_INT(ID, MEMBER) \
+    { ID, offsetof(struct flow, MEMBER), \
+      sizeof ((struct flow *) NULL)->MEMBER }
+static const struct host_int_field host_int_fields[] = {
+    HOST_INT(MFF_IN_PORT, in_port.ofp_port),
+    HOST_INT(MFF_PKT_MARK, pkt_mark),
+    HOST_INT(MFF_RECIRC_ID, recirc_id),
+    HOST_INT(MFF_CT_STATE, ct_state),
+    HOST_INT(MFF_CT_ZONE, ct_zone),
+    HOST_INT(MFF_CT_MARK, ct_mark),
+};
+#undef HOST_INT
+
+/* Fields that are some bits of a one- or two-byte member ('size' 2 means
+ * an ovs_be16), shifted right by 'shift' to form the field's value. */
+struct slice_field {
+    enum mf_field_id id;
+    size_t ofs;
+    unsigned int size;
+    uint16_t bits;
+    unsigned int shift;
+};
+
+#define SLICE(ID, MEMBER, BITS, SHIFT) \
+    { ID, offsetof(struct flow, MEMBER), \
+      sizeof ((struct flow *) NULL)->MEMBER, BITS, SHIFT }
+static const struct slice_field slice_fields[] = {
+    SLICE(MFF_DL_VLAN, vlan_tci, VLAN_VID_MASK, 0),
+    SLICE(MFF_VLAN_VID, vlan_tci, VLAN_VID_MASK | VLAN_CFI, 0),
+    SLICE(MFF_DL_VLAN_PCP, vlan_tci, VLAN_PCP_MASK, VLAN_PCP_SHIFT),
+    SLICE(MFF_VLAN_PCP, vlan_tci, VLAN_PCP_MASK, VLAN_PCP_SHIFT),
+    SLICE(MFF_IP_DSCP, nw_tos, IP_DSCP_MASK, 0),
+    SLICE(MFF_IP_DSCP_SHIFTED, nw_tos, IP_DSCP_MASK, 2),
+    SLICE(MFF_IP_ECN, nw_tos, IP_ECN_MASK, 0),
+    SLICE(MFF_ARP_OP, nw_proto, 0xff, 0),
+    SLICE(MFF_ICMPV4_TYPE, tp_src, 0xff, 0),
+    SLICE(MFF_ICMPV6_TYPE, tp_src, 0xff, 0),
+    SLICE(MFF_ICMPV4_CODE, tp_dst, 0xff, 0),
+    SLICE(MFF_ICMPV6_CODE, tp_dst, 0xff, 0),
+};
+#undef SLICE
+
+/* Big-endian integers of 'n' <= 8 bytes in a union mf_value. */
+static uint64_t
+value_to_uint(const union mf_value *v, unsigned int n)
+{
+    uint64_t x = 0;
+    unsigned int i;
+
+    for (i = 0; i < n; i++) {
+        x = x << 8 | v->b[i];
+    }
+    return x;
+}
+
+static void
+value_from_uint(union mf_value *v, unsigned int n, uint64_t x)
+{
+    while (n-- > 0) {
+        v->b[n] = x & 0xff;
+        x >>= 8;
+    }
+}
+
+/* Host-order integers of 1, 2, 4 or 8 bytes at 'p'. */
+static uint64_t
+load_host_int(const void *p, unsigned int size)
+{
+    uint8_t u8;
+    uint16_t u16;
+    uint32_t u32;
+    uint64_t u64;
+
+    switch (size) {
+    case 1: memcpy(&u8, p, 1); return u8;
+    case 2: memcpy(&u16, p, 2); return u16;
+    case 4: memcpy(&u32, p, 4); return u32;
+    default: memcpy(&u64, p, 8); return u64;
+    }
+}
+
+static void
+store_host_int(void *p, unsigned int size, uint64_t x)
+{
+    uint8_t u8 = x;
+    uint16_t u16 = x;
+    uint32_t u32 = x;
+
+    switch (size) {
+    case 1: memcpy(p, &u8, 1); break;
+    case 2: memcpy(p, &u16, 2); break;
+    case 4: memcpy(p, &u32, 4); break;
+    default: memcpy(p, &x, 8); break;
+    }
+}
+
+/* If 'mf' lives in a host-order integer member, stores where in '*out'
+ * and returns true. */
+static bool
+find_host_int(const struct mf_field *mf, struct host_int_field *out)
+{
+    size_t i;
+
+    if (mf->id >= MFF_REG0 && mf->id <= MFF_REG15) {
+        out->id = mf->id;
+        out->ofs = offsetof(struct flow, regs) + 4 * (mf->id - MFF_REG0);
+        out->size = 4;
+        return true;
+    }
+    for (i = 0; i < ARRAY_SIZE(host_int_fields); i++) {
+        if (host_int_fields[i].id == mf->id) {
+            *out = host_int_fields[i];
+            return true;
+        }
+    }
+    return false;
+}
+
+static const struct slice_field *
+find_slice(const struct mf_field *mf)
+{
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(slice_fields); i++) {
+        if (slice_fields[i].id == mf->id) {
+            return &slice_fields[i];
+        }
+    }
+    return NULL;
+}
+
+/* The bits of a slice's member, in host order. */
+static uint16_t
+load_slice_member(const struct slice_field *sl, const struct flow *flow)
+{
+    const uint8_t *p = (const uint8_t *) flow + sl->ofs;
+    ovs_be16 be;
+
+    if (sl->size == 1) {
+        return *p;
+    }
+    memcpy(&be, p, 2);
+    return ntohs(be);
+}
+
+static void
+store_slice_member(const struct slice_field *sl, struct flow *flow,
+                   uint16_t x)
+{
+    uint8_t *p = (uint8_t *) flow + sl->ofs;
+    ovs_be16 be = htons(x);
+
+    if (sl->size == 1) {
+        *p = x;
+    } else {
+        memcpy(p, &be, 2);
+    }
+}
+
 /* Reads 'mf' from 'flow' into 'value' in wire form.  Works equally on
  * masks (a flow_wildcards' 'masks' member), since every conversion below
  * is bitwise. */
@@ -229,79 +395,28 @@ mf_get_value(const struct mf_field *mf, const struct flow *flow,
              union mf_value *value)
 {
     void *p = field_storage(mf, CONST_CAST(struct flow *, flow));
+    struct host_int_field hi;
+    const struct slice_field *sl;
 
     memset(value, 0, sizeof *value);
     if (p) {
         memcpy(value, p, mf->n_bytes);
-        return;
-    }
-
-    switch (mf->id) {
-    case MFF_IN_PORT:
-        value->be16 = htons(ofp_to_u16(flow->in_port.ofp_port));
-        break;
-    case MFF_IN_PORT_OXM: {
-        uint16_t port = ofp_to_u16(flow->in_port.ofp_port);
-        /* OpenFlow 1.1+ reserved ports sit at the top of 32 bits. */
-        value->be32 = htonl(port >= 0xff00 ? port + 0xffff0000 : port);
-        break;
-    }
-    case MFF_PKT_MARK:
-        value->be32 = htonl(flow->pkt_mark);
-        break;
-    case MFF_RECIRC_ID:
-        value->be32 = htonl(flow->recirc_id);
-        break;
-    case MFF_CT_STATE:
-        value->be32 = htonl(flow->ct_state);
-        break;
-    case MFF_CT_ZONE:
-        value->be16 = htons(flow->ct_zone);
-        break;
-    case MFF_CT_MARK:
-        value->be32 = htonl(flow->ct_mark);
-        break;
-    case MFF_CT_LABEL:
+    } else if (find_host_int(mf, &hi)) {
+        value_from_uint(value, mf->n_bytes,
+                        load_host_int((const uint8_t *) flow + hi.ofs,
+                                      hi.size));
+    } else if ((sl = find_slice(mf)) != NULL) {
+        value_from_uint(value, mf->n_bytes,
+                        (load_slice_member(sl, flow) & sl->bits)
+                        >> sl->shift);
+    } else if (mf->id >= MFF_XREG0 && mf->id <= MFF_XREG7) {
+        value_from_uint(value, 8, flow_get_xreg(flow, mf->id - MFF_XREG0));
+    } else if (mf->id == MFF_CT_LABEL) {
         value->be128 = hton128(flow->ct_label);
-        break;
-    case MFF_REG0 ... MFF_REG15:
-        value->be32 = htonl(flow->regs[mf->id - MFF_REG0]);
-        break;
-    case MFF_XREG0 ... MFF_XREG7:
-        value->be64 = htonll(flow_get_xreg(flow, mf->id - MFF_XREG0));
-        break;
-    case MFF_DL_VLAN:
-        value->be16 = flow->vlan_tci & htons(VLAN_VID_MASK);
-        break;
-    case MFF_VLAN_VID:
-        value->be16 = flow->vlan_tci & htons(VLAN_VID_MASK | VLAN_CFI);
-        break;
-    case MFF_DL_VLAN_PCP:
-    case MFF_VLAN_PCP:
-        value->u8 = vlan_tci_to_pcp(flow->vlan_tci);
-        break;
-    case MFF_IP_DSCP:
-        value->u8 = flow->nw_tos & IP_DSCP_MASK;
-        break;
-    case MFF_IP_DSCP_SHIFTED:
-        value->u8 = flow->nw_tos >> 2;
-        break;
-    case MFF_IP_ECN:
-        value->u8 = flow->nw_tos & IP_ECN_MASK;
-        break;
-    case MFF_ARP_OP:
-        value->be16 = htons(flow->nw_proto);
-        break;
-    case MFF_ICMPV4_TYPE:
-    case MFF_ICMPV6_TYPE:
-        value->u8 = ntohs(flow->tp_src);
-        break;
-    case MFF_ICMPV4_CODE:
-    case MFF_ICMPV6_CODE:
-        value->u8 = ntohs(flow->tp_dst);
-        break;
-    default:
-        break;
+    } else if (mf->id == MFF_IN_PORT_OXM) {
+        /* OpenFlow 1.1+ reserved ports sit at the top of 32 bits. */
+        uint16_t port = ofp_to_u16(flow->in_port.ofp_port);
+        value->be32 = htonl(port >= 0xff00 ? port + 0xffff0000 : port);
     }
 }
 
@@ -311,85 +426,27 @@ mf_set_flow_value(const struct mf_field *mf, const union mf_value *value,
                   struct flow *flow)
 {
     void *p = field_storage(mf, flow);
+    struct host_int_field hi;
+    const struct slice_field *sl;
 
     if (p) {
         memcpy(p, value, mf->n_bytes);
-        return;
-    }
+    } else if (find_host_int(mf, &hi)) {
+        store_host_int((uint8_t *) flow + hi.ofs, hi.size,
+                       value_to_uint(value, mf->n_bytes));
+    } else if ((sl = find_slice(mf)) != NULL) {
+        uint16_t old = load_slice_member(sl, flow);
+        uint16_t bits = value_to_uint(value, mf->n_bytes) << sl->shift;
 
-    switch (mf->id) {
-    case MFF_IN_PORT:
-        flow->in_port.ofp_port = u16_to_ofp(ntohs(value->be16));
-        break;
-    case MFF_IN_PORT_OXM: {
+        store_slice_member(sl, flow, (old & ~sl->bits) | (bits & sl->bits));
+    } else if (mf->id >= MFF_XREG0 && mf->id <= MFF_XREG7) {
+        flow_set_xreg(flow, mf->id - MFF_XREG0, value_to_uint(value, 8));
+    } else if (mf->id == MFF_CT_LABEL) {
+        flow->ct_label = ntoh128(value->be128);
+    } else if (mf->id == MFF_IN_PORT_OXM) {
         uint32_t port = ntohl(value->be32);
         flow->in_port.ofp_port = u16_to_ofp(port >= 0xffffff00
                                             ? port - 0xffff0000 : port);
-        break;
-    }
-    case MFF_PKT_MARK:
-        flow->pkt_mark = ntohl(value->be32);
-        break;
-    case MFF_RECIRC_ID:
-        flow->recirc_id = ntohl(value->be32);
-        break;
-    case MFF_CT_STATE:
-        flow->ct_state = ntohl(value->be32);
-        break;
-    case MFF_CT_ZONE:
-        flow->ct_zone = ntohs(value->be16);
-        break;
-    case MFF_CT_MARK:
-        flow->ct_mark = ntohl(value->be32);
-        break;
-    case MFF_CT_LABEL:
-        flow->ct_label = ntoh128(value->be128);
-        break;
-    case MFF_REG0 ... MFF_REG15:
-        flow->regs[mf->id - MFF_REG0] = ntohl(value->be32);
-        break;
-    case MFF_XREG0 ... MFF_XREG7:
-        flow_set_xreg(flow, mf->id - MFF_XREG0, ntohll(value->be64));
-        break;
-    case MFF_DL_VLAN:
-        flow->vlan_tci &= ~htons(VLAN_VID_MASK);
-        flow->vlan_tci |= value->be16 & htons(VLAN_VID_MASK);
-        break;
-    case MFF_VLAN_VID:
-        flow->vlan_tci &= ~htons(VLAN_VID_MASK | VLAN_CFI);
-        flow->vlan_tci |= value->be16 & htons(VLAN_VID_MASK | VLAN_CFI);
-        break;
-    case MFF_DL_VLAN_PCP:
-    case MFF_VLAN_PCP:
-        flow->vlan_tci &= ~htons(VLAN_PCP_MASK);
-        flow->vlan_tci |= htons((value->u8 << VLAN_PCP_SHIFT)
-                                & VLAN_PCP_MASK);
-        break;
-    case MFF_IP_DSCP:
-        flow->nw_tos = (flow->nw_tos & ~IP_DSCP_MASK)
-                       | (value->u8 & IP_DSCP_MASK);
-        break;
-    case MFF_IP_DSCP_SHIFTED:
-        flow->nw_tos = (flow->nw_tos & ~IP_DSCP_MASK)
-                       | ((value->u8 << 2) & IP_DSCP_MASK);
-        break;
-    case MFF_IP_ECN:
-        flow->nw_tos = (flow->nw_tos & ~IP_ECN_MASK)
-                       | (value->u8 & IP_ECN_MASK);
-        break;
-    case MFF_ARP_OP:
-        flow->nw_proto = ntohs(value->be16);
-        break;
-    case MFF_ICMPV4_TYPE:
-    case MFF_ICMPV6_TYPE:
-        flow->tp_src = htons(value->u8);
-        break;
-    case MFF_ICMPV4_CODE:
-    case MFF_ICMPV6_CODE:
-        flow->tp_dst = htons(value->u8);
-        break;
-    default:
-        break;
     }
 }
 
@@ -704,12 +761,10 @@ void
 mf_read_subfield(const struct mf_subfield *sf, const struct flow *flow,
                  union mf_subvalue *x)
 {
-    union mf_value value;
+    union mf_value whole;
 
-    mf_get_value(sf->field, flow, &value);
-    memset(x, 0, sizeof *x);
-    bitwise_copy(&value, sf->field->n_bytes, sf->ofs, x, sizeof *x, 0,
-                 sf->n_bits);
+    mf_get_value(sf->field, flow, &whole);
+    mf_subvalue_from_value(sf, x, &whole);
 }
 
 /* Returns the subfield (at most 64 bits) of 'flow' as an integer. */
@@ -816,7 +871,7 @@ mf_parse_subfield__(struct mf_subfield *sf, const char **sp)
     char *tail;
 
     if (!name_len) {
-        return xasprintf("%s: missing field name", s);
+        return xasprintf("%s: unknown field `'", s);
     }
     mf = subfield_field_from_name(name, name_len);
     if (!mf) {

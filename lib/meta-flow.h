@@ -180,19 +180,20 @@ void mf_set_value(const struct mf_field *, const union mf_value *,
 void mf_set(const struct mf_field *, const union mf_value *value,
             const union mf_value *mask, struct match *);
 void mf_set_wild(const struct mf_field *, struct match *);
-void mf_mask_field(const struct mf_field *, struct flow_wildcards *);
-void mf_mask_field_masked(const struct mf_field *, const union mf_value *mask,
-                          struct flow_wildcards *);
-int mf_field_len(const struct mf_field *, const union mf_value *value,
+void mf_mask_field(const struct mf_field *field, struct flow_wildcards *wc);
+void mf_mask_field_masked(const struct mf_field *field,
+                          const union mf_value *mask,
+                          struct flow_wildcards *wc);
+int mf_field_len(const struct mf_field *field, const union mf_value *value,
                  const union mf_value *mask, bool *is_masked);
 
-/* Subfields. */
-void mf_write_subfield_flow(const struct mf_subfield *,
-                            const union mf_subvalue *, struct flow *);
-void mf_write_subfield(const struct mf_subfield *, const union mf_subvalue *,
-                       struct match *);
-void mf_write_subfield_value(const struct mf_subfield *, const void *src,
-                             struct match *);
+/* Subfields: reading and writing some bits of a field. */
+void mf_write_subfield_flow(const struct mf_subfield *sf,
+                            const union mf_subvalue *bits, struct flow *flow);
+void mf_write_subfield(const struct mf_subfield *sf,
+                       const union mf_subvalue *bits, struct match *match);
+void mf_write_subfield_value(const struct mf_subfield *sf, const void *src,
+                             struct match *match);
 void mf_mask_subfield(const struct mf_field *, const union mf_subvalue *value,
                       const union mf_subvalue *mask, struct match *);
 void mf_read_subfield(const struct mf_subfield *, const struct flow *,

@@ -60,7 +60,8 @@ code_header(const struct nxm_code *c, bool masked, unsigned int n_bytes)
 
 /* The code for field 'id' in 'version' (0 for NXM messages): the newest
  * OXM or experimenter code the version has, else the NXM code, else the
- * oldest OXM code.  Never NULL. */
+ * oldest OXM code.  NULL for the few fields that have no code at all
+ * (dl_vlan, dl_vlan_pcp: they exist only in OpenFlow 1.0 matches). */
 static const struct nxm_code *
 code_for(enum mf_field_id id, enum ofp_version version)
 {
@@ -88,30 +89,40 @@ code_for(enum mf_field_id id, enum ofp_version version)
     return best ? best : nxm ? nxm : oldest;
 }
 
+/* The header (without mask) of field 'id' in NXM messages, or 0 if the
+ * field has no code. */
 uint32_t
 mf_nxm_header(enum mf_field_id id)
 {
-    return code_header(code_for(id, 0), false, mf_from_id(id)->n_bytes);
+    return mf_oxm_header(id, 0);
 }
 
+/* Like mf_nxm_header() for OpenFlow 'version'. */
 uint32_t
 mf_oxm_header(enum mf_field_id id, enum ofp_version version)
 {
-    return code_header(code_for(id, version), false,
-                       mf_from_id(id)->n_bytes);
+    const struct nxm_code *c = code_for(id, version);
+
+    return c ? code_header(c, false, mf_from_id(id)->n_bytes) : 0;
 }
 
+/* The NXM or OXM name of field 'id' (its meta-flow name if it has
+ * neither). */
 const char *
 nx_field_name(enum mf_field_id id)
 {
-    return code_for(id, 0)->name;
+    const struct nxm_code *c = code_for(id, 0);
+
+    return c ? c->name : mf_from_id(id)->name;
 }
 
 void
 nx_format_field_name(enum mf_field_id id, enum ofp_version version,
                      struct ds *s)
 {
-    ds_put_cstr(s, code_for(id, version)->name);
+    const struct nxm_code *c = code_for(id, version);
+
+    ds_put_cstr(s, c ? c->name : mf_from_id(id)->name);
 }
 
 /* Finds the code with 'class', 'field' and 'vendor'. */
@@ -145,8 +156,14 @@ nx_put_mff_header(struct ofpbuf *b, const struct mf_field *mf,
                   enum ofp_version version, bool masked)
 {
     const struct nxm_code *c = code_for(mf->id, version);
-    ovs_be32 h = htonl(code_header(c, masked, mf->n_bytes));
+    ovs_be32 h;
 
+    if (!c) {
+        /* No wire form: callers translate such fields first. */
+        VLOG_WARN("field %s has no NXM or OXM code", mf->name);
+        return;
+    }
+    h = htonl(code_header(c, masked, mf->n_bytes));
     ofpbuf_put(b, &h, 4);
     if (c->vendor) {
         ovs_be32 v = htonl(c->vendor);
@@ -162,7 +179,8 @@ nx_put_header(struct ofpbuf *b, enum mf_field_id id,
 }
 
 /* Appends an entry for field 'id' with 'value' and, if 'mask' is nonnull
- * and not all-ones, 'mask'. */
+ * and not all-ones, 'mask'.  Appends nothing for a field without a
+ * code. */
 void
 nx_put_entry(struct ofpbuf *b, enum mf_field_id id,
              enum ofp_version version, const union mf_value *value,
@@ -172,6 +190,10 @@ nx_put_entry(struct ofpbuf *b, enum mf_field_id id,
     union mf_value exact;
     bool masked;
 
+    if (!code_for(id, version)) {
+        VLOG_WARN("field %s has no NXM or OXM code", mf->name);
+        return;
+    }
     mf_get_exact_mask(mf, &exact);
     masked = (mask && !is_all_ones(mask, mf->n_bytes)
               && memcmp(mask, &exact, mf->n_bytes));
@@ -418,26 +440,25 @@ nx_pull_match_loose(struct ofpbuf *b, unsigned int match_len,
 static enum ofperr
 oxm_pull_match__(struct ofpbuf *b, bool strict, struct match *match)
 {
-    const struct ofp11_match_header *omh = b->data;
-    unsigned int match_len;
-    const uint8_t *p;
+    const struct ofp11_match_header *omh;
+    size_t padded;
+    unsigned int len;
 
-    if (b->size < sizeof *omh) {
+    /* The header's length counts itself but not the padding to 8. */
+    omh = b->size >= sizeof *omh ? b->data : NULL;
+    len = omh ? ntohs(omh->length) : 0;
+    if (!omh || len < sizeof *omh) {
         return OFPERR_OFPBMC_BAD_LEN;
-    }
-    match_len = ntohs(omh->length);
-    if (match_len < sizeof *omh) {
-        return OFPERR_OFPBMC_BAD_LEN;
-    }
-    if (omh->type != htons(OFPMT_OXM)) {
+    } else if (ntohs(omh->type) != OFPMT_OXM) {
         return OFPERR_OFPBMC_BAD_TYPE;
     }
-    p = ofpbuf_try_pull(b, ROUND_UP(match_len, 8));
-    if (!p) {
+    padded = ROUND_UP(len, 8);
+    if (b->size < padded) {
         return OFPERR_OFPBMC_BAD_LEN;
     }
-    return decode_entries(p + sizeof *omh, match_len - sizeof *omh, strict,
-                          match, NULL, NULL);
+    ofpbuf_pull(b, padded);
+    return decode_entries(omh + 1, len - sizeof *omh, strict, match, NULL,
+                          NULL);
 }
 
 /* Pulls an OXM match (struct ofp11_match_header, entries, padding). */

@@ -1,9 +1,12 @@
 /* The actions themselves: for each one, how it is decoded from the wire,
  * encoded to the wire, parsed from ovs-ofctl text and formatted as text.
+ * This file has output, controller, pause, control flow (resubmit, clone,
+ * exit, ct) and the instructions; ofp-actions-fields.c has the actions that
+ * rewrite fields.
  *
  * Each action's four functions sit together, in that order, so that adding
- * an action means adding one block here, one line to OFPACTS in
- * ofp-actions.h and, if it has a wire form of its own, one line to
+ * an action means adding one block of four functions, one line to OFPACTS
+ * in ofp-actions.h and, if it has a wire form of its own, one line to
  * RAW_ACTIONS in ofp-actions-private.h.  The dispatch tables at the end of
  * this file are generated from those two lists.
  *
@@ -22,12 +25,11 @@
 #include <config.h>
 #include "ofp-actions-private.h"
 
-#include <ctype.h>
 #include <errno.h>
+#include <ctype.h>
 #include <inttypes.h>
-#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+#include <stdlib.h>
 #include "byte-order.h"
 #include "flow.h"
 #include "match.h"
@@ -39,167 +41,6 @@
 #include "packets.h"
 
 #define OFPVID12_PRESENT_ 0x1000
-
-/* ---- Small helpers for decoders and parsers. ---- */
-
-/* Returns true if 'mask' has a 1-bit for every significant bit of
- * 'field'. */
-static bool
-mask_is_full(const union mf_value *mask, const struct mf_field *field)
-{
-    return (bitwise_scan(mask, field->n_bytes, false, 0, field->n_bits)
-            >= field->n_bits);
-}
-
-/* Returns true if the 'n' bytes at 'p' are all zero. */
-static bool
-zeros(const uint8_t *p, size_t n)
-{
-    return is_all_zeros(p, n);
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-str_to_uint_range(const char *s, const char *what, uintmax_t max,
-                  uintmax_t *valuep)
-{
-    char *tail;
-
-    if (!s[0]) {
-        return xasprintf("missing %s", what);
-    }
-    if (s[0] == '-' || isspace((unsigned char) s[0])) {
-        return xasprintf("invalid %s \"%s\"", what, s);
-    }
-    errno = 0;
-    uintmax_t v = strtoumax(s, &tail, 0);
-    if (errno || *tail || v > max) {
-        return xasprintf("invalid %s \"%s\"", what, s);
-    }
-    *valuep = v;
-    return NULL;
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-str_to_u8_(const char *s, const char *what, uint8_t *valuep)
-{
-    uintmax_t v;
-    char *error = str_to_uint_range(s, what, UINT8_MAX, &v);
-    if (!error) {
-        *valuep = v;
-    }
-    return error;
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-str_to_u16_(const char *s, const char *what, uint16_t *valuep)
-{
-    uintmax_t v;
-    char *error = str_to_uint_range(s, what, UINT16_MAX, &v);
-    if (!error) {
-        *valuep = v;
-    }
-    return error;
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-str_to_u32_(const char *s, const char *what, uint32_t *valuep)
-{
-    uintmax_t v;
-    char *error = str_to_uint_range(s, what, UINT32_MAX, &v);
-    if (!error) {
-        *valuep = v;
-    }
-    return error;
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-str_to_u64_(const char *s, const char *what, uint64_t *valuep)
-{
-    uintmax_t v;
-    char *error = str_to_uint_range(s, what, UINT64_MAX, &v);
-    if (!error) {
-        *valuep = v;
-    }
-    return error;
-}
-
-/* Encodes 'ofs' and 'n_bits' the way NXM actions pack them in 16 bits. */
-static uint16_t
-ofs_nbits_encode(unsigned int ofs, unsigned int n_bits)
-{
-    return (ofs << 6) | (n_bits - 1);
-}
-
-/* Fills 'sf' from a packed 'ofs_nbits' and 'field', checking that the bits
- * lie within the field. */
-static enum ofperr
-subfield_from_ofs_nbits(const struct mf_field *field, uint16_t ofs_nbits,
-                        struct mf_subfield *sf)
-{
-    sf->field = field;
-    sf->ofs = ofs_nbits >> 6;
-    sf->n_bits = (ofs_nbits & 0x3f) + 1;
-    return (sf->ofs + sf->n_bits <= field->n_bits
-            ? 0 : OFPERR_OFPBAC_BAD_ARGUMENT);
-}
-
-/* Returns the 32-bit NXM or OXM header that names 'field' in Nicira
- * actions, or 0 if the field needs a longer (experimenter) header. */
-static uint32_t
-field_header32(const struct mf_field *field)
-{
-    uint64_t stub[4];
-    struct ofpbuf b;
-    uint32_t header = 0;
-
-    ofpbuf_use_stub(&b, stub, sizeof stub);
-    nx_put_header(&b, field->id, 0, false);
-    if (b.size == 4) {
-        header = act_get32(b.data);
-    }
-    ofpbuf_uninit(&b);
-    return header;
-}
-
-/* Looks up the field named by the 4-byte header at 'p'. */
-static enum ofperr
-field_from_header32(const uint8_t *p,
-                    const struct act_decode_ctx *ctx OVS_UNUSED,
-                    const struct mf_field **fieldp)
-{
-    struct ofpbuf b;
-    bool masked;
-
-    ofpbuf_use_const(&b, p, 4);
-    enum ofperr error = nx_pull_header(&b, fieldp, &masked);
-    if (error) {
-        return error;
-    }
-    return masked ? OFPERR_OFPBAC_BAD_ARGUMENT : 0;
-}
-
-/* Pulls one field header (4 or 8 bytes) from '*p', which has '*left'
- * bytes. */
-static enum ofperr
-pull_field_header(const uint8_t **p, size_t *left,
-                  const struct act_decode_ctx *ctx OVS_UNUSED,
-                  const struct mf_field **fieldp)
-{
-    struct ofpbuf b;
-    bool masked;
-
-    ofpbuf_use_const(&b, *p, *left);
-    enum ofperr error = nx_pull_header(&b, fieldp, &masked);
-    if (error) {
-        return error;
-    }
-    if (masked) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    *p = b.data;
-    *left = b.size;
-    return 0;
-}
 
 /* Returns true if 'port' may be the destination of an output action. */
 static bool
@@ -234,214 +75,10 @@ port_to_ofp11(ofp_port_t port)
     return p < ofp_to_u16(OFPP_MAX) ? p : p + OFPP11_OFFSET;
 }
 
-/* ---- Set-field encoding shared by many actions. ---- */
-
-/* Appends an OpenFlow 1.2+ set_field of 'field' to 'value' (under 'mask'
- * if nonnull, OpenFlow 1.5+ only). */
-static void
-put_set_field_oxm(struct ofpbuf *out, enum ofp_version version,
-                  const struct mf_field *field, const union mf_value *value,
-                  const union mf_value *mask)
-{
-    size_t start = out->size;
-
-    act_put_raw(out, version, RAW_OF12_SET_FIELD, 4);
-    nx_put_entry(out, field->id, version, value, mask);
-    act_finish_var(out, start);
-}
-
-static void
-put_set_field_id(struct ofpbuf *out, enum ofp_version version,
-                 enum mf_field_id id, uint64_t value)
-{
-    const struct mf_field *field = mf_from_id(id);
-    union mf_value v;
-
-    memset(&v, 0, sizeof v);
-    bitwise_put(value, &v, field->n_bytes, 0, field->n_bits);
-    put_set_field_oxm(out, version, field, &v, NULL);
-}
-
-static void
-put_reg_load(struct ofpbuf *out, enum ofp_version version,
-             const struct mf_field *field, unsigned int ofs,
-             unsigned int n_bits, uint64_t value)
-{
-    uint8_t *a = act_put_raw(out, version, RAW_NX_REG_LOAD, 24);
-
-    act_put16(a + 10, ofs_nbits_encode(ofs, n_bits));
-    act_put32(a + 12, field_header32(field));
-    act_put64(a + 16, value);
-}
-
-/* Finds the next run of 1-bits in 'sf''s mask at or after bit 'ofs', at
- * most 64 bits long.  Returns false when there is none. */
-static bool
-next_mask_run(const struct ofpact_set_field *sf, unsigned int ofs,
-              unsigned int *run_ofs, unsigned int *run_bits)
-{
-    unsigned int n_bytes = sf->field->n_bytes;
-    unsigned int total = sf->field->n_bits;
-    unsigned int start = bitwise_scan(&sf->mask, n_bytes, true, ofs, total);
-
-    if (start >= total) {
-        return false;
-    }
-    unsigned int end = bitwise_scan(&sf->mask, n_bytes, false, start, total);
-    *run_ofs = start;
-    *run_bits = MIN(end - start, 64);
-    return true;
-}
-
-/* Encodes 'sf' with Nicira actions: one reg_load per run of mask bits if
- * the field has a 32-bit header, otherwise a single reg_load2. */
-static void
-set_field_to_nxast(const struct ofpact_set_field *sf,
-                   enum ofp_version version, struct ofpbuf *out)
-{
-    if (field_header32(sf->field)) {
-        unsigned int ofs = 0, n_bits;
-
-        while (next_mask_run(sf, ofs, &ofs, &n_bits)) {
-            uint64_t v = bitwise_get(&sf->value, sf->field->n_bytes,
-                                     ofs, n_bits);
-            put_reg_load(out, version, sf->field, ofs, n_bits, v);
-            ofs += n_bits;
-        }
-    } else {
-        size_t start = out->size;
-        bool all = is_all_ones(&sf->mask, sf->field->n_bytes);
-
-        act_put_raw(out, version, RAW_NX_REG_LOAD2, 10);
-        nx_put_entry(out, sf->field->id, 0, &sf->value,
-                     all ? NULL : &sf->mask);
-        act_finish_var(out, start);
-    }
-}
-
-/* Tries to encode 'sf' as an OpenFlow 1.0 or 1.1 header-rewrite action.
- * Returns false if there is none for it. */
-static bool
-set_field_to_legacy(const struct ofpact_set_field *sf,
-                    enum ofp_version version, struct ofpbuf *out)
-{
-    bool of10 = version == OFP10_VERSION;
-    const union mf_value *v = &sf->value;
-    uint8_t *a;
-
-    if (!is_all_ones(&sf->mask, sf->field->n_bytes)) {
-        return false;
-    }
-    switch ((int) sf->field->id) {
-    case MFF_VLAN_VID:
-        if (!(ntohs(v->be16) & OFPVID12_PRESENT_)) {
-            act_put_raw(out, version,
-                        of10 ? RAW_OF10_STRIP_VLAN : RAW_OF11_POP_VLAN, 8);
-        } else {
-            a = act_put_raw(out, version, (of10 ? RAW_OF10_SET_VLAN_VID
-                                           : RAW_OF11_SET_VLAN_VID), 8);
-            act_put16(a + 4, ntohs(v->be16) & VLAN_VID_MASK);
-        }
-        return true;
-
-    case MFF_VLAN_PCP:
-        a = act_put_raw(out, version, (of10 ? RAW_OF10_SET_VLAN_PCP
-                                       : RAW_OF11_SET_VLAN_PCP), 8);
-        a[4] = v->u8;
-        return true;
-
-    case MFF_ETH_SRC:
-    case MFF_ETH_DST:
-        a = act_put_raw(out, version, (sf->field->id == MFF_ETH_SRC
-                                       ? RAW_SET_DL_SRC : RAW_SET_DL_DST),
-                        16);
-        memcpy(a + 4, &v->mac, 6);
-        return true;
-
-    case MFF_IPV4_SRC:
-    case MFF_IPV4_DST:
-        a = act_put_raw(out, version, (sf->field->id == MFF_IPV4_SRC
-                                       ? RAW_SET_NW_SRC : RAW_SET_NW_DST),
-                        8);
-        memcpy(a + 4, &v->be32, 4);
-        return true;
-
-    case MFF_IP_DSCP:
-    case MFF_IP_DSCP_SHIFTED:
-        a = act_put_raw(out, version, RAW_SET_NW_TOS, 8);
-        a[4] = (sf->field->id == MFF_IP_DSCP ? v->u8 : v->u8 << 2);
-        return true;
-
-    case MFF_IP_ECN:
-        if (of10) {
-            return false;
-        }
-        a = act_put_raw(out, version, RAW_OF11_SET_NW_ECN, 8);
-        a[4] = v->u8;
-        return true;
-
-    case MFF_IP_TTL:
-        if (of10) {
-            return false;
-        }
-        a = act_put_raw(out, version, RAW_OF11_SET_NW_TTL, 8);
-        a[4] = v->u8;
-        return true;
-
-    case MFF_TCP_SRC: case MFF_UDP_SRC: case MFF_SCTP_SRC:
-    case MFF_TCP_DST: case MFF_UDP_DST: case MFF_SCTP_DST: {
-        bool src = (sf->field->id == MFF_TCP_SRC
-                    || sf->field->id == MFF_UDP_SRC
-                    || sf->field->id == MFF_SCTP_SRC);
-        a = act_put_raw(out, version, src ? RAW_SET_TP_SRC : RAW_SET_TP_DST,
-                        8);
-        act_put16(a + 4, ntohs(v->be16));
-        return true;
-    }
-
-    default:
-        return false;
-    }
-}
-
-/* Encodes a set_field action as the best form 'version' offers. */
-static void
-put_set_field_any(const struct ofpact_set_field *sf, enum ofp_version version,
-                  struct ofpbuf *out)
-{
-    bool all = is_all_ones(&sf->mask, sf->field->n_bytes);
-
-    if (version >= OFP15_VERSION) {
-        put_set_field_oxm(out, version, sf->field, &sf->value,
-                          all ? NULL : &sf->mask);
-    } else if (sf->ofpact.raw == OFPACT_RAW_REG_LOAD) {
-        set_field_to_nxast(sf, version, out);
-    } else if (version < OFP12_VERSION) {
-        if (!set_field_to_legacy(sf, version, out)) {
-            set_field_to_nxast(sf, version, out);
-        }
-    } else if (all) {
-        put_set_field_oxm(out, version, sf->field, &sf->value, NULL);
-    } else {
-        set_field_to_nxast(sf, version, out);
-    }
-}
-
-/* Encodes "set all of field 'id' to 'value'" with a reg_load, for
- * OpenFlow 1.0 which has no set_field. */
-static void
-put_reg_load_id(struct ofpbuf *out, enum ofp_version version,
-                enum mf_field_id id, uint64_t value)
-{
-    const struct mf_field *field = mf_from_id(id);
-
-    put_reg_load(out, version, field, 0, field->n_bits, value);
-}
-
 /* ==== output ==== */
 
 /* OF1.0 OFPAT_OUTPUT (8 bytes): type, len, be16 port, be16 max_len. */
-static enum ofperr
+enum ofperr
 decode_RAW_OF10_OUTPUT(const uint8_t *a, size_t len OVS_UNUSED,
                        const struct act_decode_ctx *ctx OVS_UNUSED,
                        struct ofpbuf *out)
@@ -459,7 +96,7 @@ decode_RAW_OF10_OUTPUT(const uint8_t *a, size_t len OVS_UNUSED,
 
 /* OF1.1+ OFPAT_OUTPUT (16 bytes): type, len, be32 port, be16 max_len,
  * 6 bytes of padding. */
-static enum ofperr
+enum ofperr
 decode_RAW_OF11_OUTPUT(const uint8_t *a, size_t len OVS_UNUSED,
                        const struct act_decode_ctx *ctx OVS_UNUSED,
                        struct ofpbuf *out)
@@ -473,7 +110,7 @@ decode_RAW_OF11_OUTPUT(const uint8_t *a, size_t len OVS_UNUSED,
     if (!output_port_ok(port)) {
         return OFPERR_OFPBAC_BAD_OUT_PORT;
     }
-    if (!zeros(a + 10, 6)) {
+    if (!act_zeros(a + 10, 6)) {
         return OFPERR_OFPBAC_BAD_ARGUMENT;
     }
     struct ofpact_output *o = ofpact_put_OUTPUT(out);
@@ -499,7 +136,7 @@ put_output(struct ofpbuf *out, enum ofp_version version, ofp_port_t port,
     }
 }
 
-static void
+void
 encode_OUTPUT(const struct ofpact_output *o, enum ofp_version version,
               struct ofpbuf *out)
 {
@@ -528,7 +165,7 @@ parse_OUTPUT(char *arg, const struct act_parse_ctx *pc)
     return NULL;
 }
 
-static void
+void
 format_OUTPUT(const struct ofpact_output *o,
               const struct ofputil_port_map *port_map, struct ds *s)
 {
@@ -544,7 +181,7 @@ format_OUTPUT(const struct ofpact_output *o,
 /* ==== group ==== */
 
 /* OF1.1+ OFPAT_GROUP (8 bytes): type, len, be32 group_id. */
-static enum ofperr
+enum ofperr
 decode_RAW_OF11_GROUP(const uint8_t *a, size_t len OVS_UNUSED,
                       const struct act_decode_ctx *ctx OVS_UNUSED,
                       struct ofpbuf *out)
@@ -555,19 +192,19 @@ decode_RAW_OF11_GROUP(const uint8_t *a, size_t len OVS_UNUSED,
 
 /* NXAST_GROUP, for OF1.0 (16 bytes): Nicira header, 2 bytes of padding,
  * be32 group_id. */
-static enum ofperr
+enum ofperr
 decode_RAW_NX_GROUP(const uint8_t *a, size_t len OVS_UNUSED,
                     const struct act_decode_ctx *ctx OVS_UNUSED,
                     struct ofpbuf *out)
 {
-    if (!zeros(a + 10, 2)) {
+    if (!act_zeros(a + 10, 2)) {
         return OFPERR_NXBAC_MUST_BE_ZERO;
     }
     ofpact_put_GROUP(out)->group_id = act_get32(a + 12);
     return 0;
 }
 
-static void
+void
 encode_GROUP(const struct ofpact_group *g, enum ofp_version version,
              struct ofpbuf *out)
 {
@@ -584,7 +221,7 @@ static char * OVS_WARN_UNUSED_RESULT
 parse_GROUP(char *arg, const struct act_parse_ctx *pc)
 {
     uint32_t id;
-    char *error = str_to_u32_(arg, "group id", &id);
+    char *error = act_str_to_u32(arg, "group id", &id);
 
     if (!error) {
         ofpact_put_GROUP(pc->ofpacts)->group_id = id;
@@ -592,7 +229,7 @@ parse_GROUP(char *arg, const struct act_parse_ctx *pc)
     return error;
 }
 
-static void
+void
 format_GROUP(const struct ofpact_group *g,
              const struct ofputil_port_map *port_map OVS_UNUSED,
              struct ds *s)
@@ -613,7 +250,7 @@ static const char *const reason_names[OFPR_N_REASONS] = {
 
 /* NXAST_CONTROLLER (16 bytes): Nicira header, be16 max_len,
  * be16 controller_id, u8 reason, u8 zero. */
-static enum ofperr
+enum ofperr
 decode_RAW_NX_CONTROLLER(const uint8_t *a, size_t len OVS_UNUSED,
                          const struct act_decode_ctx *ctx OVS_UNUSED,
                          struct ofpbuf *out)
@@ -626,7 +263,7 @@ decode_RAW_NX_CONTROLLER(const uint8_t *a, size_t len OVS_UNUSED,
     return 0;
 }
 
-static void
+void
 encode_CONTROLLER(const struct ofpact_controller *c, enum ofp_version version,
                   struct ofpbuf *out)
 {
@@ -653,7 +290,7 @@ parse_CONTROLLER(char *arg, const struct act_parse_ctx *pc)
     char *error;
 
     if (!strchr(arg, '=') && arg[0] && isdigit((unsigned char) arg[0])) {
-        error = str_to_u16_(arg, "max_len", &max_len);
+        error = act_str_to_u16(arg, "max_len", &max_len);
         if (error) {
             return error;
         }
@@ -674,9 +311,9 @@ parse_CONTROLLER(char *arg, const struct act_parse_ctx *pc)
                 }
                 reason = i;
             } else if (!strcmp(key, "max_len")) {
-                error = str_to_u16_(value, "max_len", &max_len);
+                error = act_str_to_u16(value, "max_len", &max_len);
             } else if (!strcmp(key, "id")) {
-                error = str_to_u16_(value, "id", &id);
+                error = act_str_to_u16(value, "id", &id);
             } else if (!strcmp(key, "pause")) {
                 pause = true;
             } else {
@@ -704,7 +341,7 @@ parse_CONTROLLER(char *arg, const struct act_parse_ctx *pc)
     return NULL;
 }
 
-static void
+void
 format_CONTROLLER(const struct ofpact_controller *c,
                   const struct ofputil_port_map *port_map OVS_UNUSED,
                   struct ds *s)
@@ -735,19 +372,19 @@ format_CONTROLLER(const struct ofpact_controller *c,
 
 /* NXAST_PAUSE (16 bytes): Nicira header, be16 controller_id, 4 zero
  * bytes. */
-static enum ofperr
+enum ofperr
 decode_RAW_NX_PAUSE(const uint8_t *a, size_t len OVS_UNUSED,
                     const struct act_decode_ctx *ctx OVS_UNUSED,
                     struct ofpbuf *out)
 {
-    if (!zeros(a + 12, 4)) {
+    if (!act_zeros(a + 12, 4)) {
         return OFPERR_NXBAC_MUST_BE_ZERO;
     }
     ofpact_put_PAUSE(out)->controller_id = act_get16(a + 10);
     return 0;
 }
 
-static void
+void
 encode_PAUSE(const struct ofpact_pause *p, enum ofp_version version,
              struct ofpbuf *out)
 {
@@ -766,7 +403,7 @@ parse_PAUSE(char *arg, const struct act_parse_ctx *pc)
         if (strcmp(key, "id")) {
             return xasprintf("unknown key \"%s\" parsing pause action", key);
         }
-        char *error = str_to_u16_(value, "id", &id);
+        char *error = act_str_to_u16(value, "id", &id);
         if (error) {
             return error;
         }
@@ -775,7 +412,7 @@ parse_PAUSE(char *arg, const struct act_parse_ctx *pc)
     return NULL;
 }
 
-static void
+void
 format_PAUSE(const struct ofpact_pause *p,
              const struct ofputil_port_map *port_map OVS_UNUSED,
              struct ds *s)
@@ -790,7 +427,7 @@ format_PAUSE(const struct ofpact_pause *p,
 
 /* NXAST_OUTPUT_REG (24 bytes): Nicira header, be16 ofs_nbits, be32 src
  * header, be16 max_len, 6 zero bytes. */
-static enum ofperr
+enum ofperr
 decode_RAW_NX_OUTPUT_REG(const uint8_t *a, size_t len OVS_UNUSED,
                          const struct act_decode_ctx *ctx,
                          struct ofpbuf *out)
@@ -799,12 +436,12 @@ decode_RAW_NX_OUTPUT_REG(const uint8_t *a, size_t len OVS_UNUSED,
     struct mf_subfield src;
     enum ofperr error;
 
-    if (!zeros(a + 18, 6)) {
+    if (!act_zeros(a + 18, 6)) {
         return OFPERR_NXBAC_MUST_BE_ZERO;
     }
-    error = field_from_header32(a + 12, ctx, &field);
+    error = act_field_from_header32(a + 12, ctx, &field);
     if (!error) {
-        error = subfield_from_ofs_nbits(field, act_get16(a + 10), &src);
+        error = act_subfield_from_ofs_nbits(field, act_get16(a + 10), &src);
     }
     if (error) {
         return error;
@@ -815,14 +452,14 @@ decode_RAW_NX_OUTPUT_REG(const uint8_t *a, size_t len OVS_UNUSED,
     return 0;
 }
 
-static void
+void
 encode_OUTPUT_REG(const struct ofpact_output_reg *r, enum ofp_version version,
                   struct ofpbuf *out)
 {
     uint8_t *a = act_put_raw(out, version, RAW_NX_OUTPUT_REG, 24);
 
-    act_put16(a + 10, ofs_nbits_encode(r->src.ofs, r->src.n_bits));
-    act_put32(a + 12, field_header32(r->src.field));
+    act_put16(a + 10, act_ofs_nbits_encode(r->src.ofs, r->src.n_bits));
+    act_put32(a + 12, act_field_header32(r->src.field));
     act_put16(a + 16, r->max_len);
 }
 
@@ -832,7 +469,7 @@ parse_OUTPUT_REG(char *arg, const struct act_parse_ctx *pc)
     return parse_OUTPUT(arg, pc);
 }
 
-static void
+void
 format_OUTPUT_REG(const struct ofpact_output_reg *r,
                   const struct ofputil_port_map *port_map OVS_UNUSED,
                   struct ds *s)
@@ -841,1322 +478,30 @@ format_OUTPUT_REG(const struct ofpact_output_reg *r,
     mf_format_subfield(&r->src, s);
 }
 
-/* ==== set_field and load ==== */
-
-/* Checks and records a decoded set_field. */
-static enum ofperr
-put_decoded_set_field(const struct mf_field *field,
-                      const union mf_value *value,
-                      const union mf_value *mask, uint8_t raw,
-                      struct ofpbuf *out)
-{
-    if (!field->writable) {
-        return OFPERR_OFPBAC_BAD_SET_TYPE;
-    }
-    if (!mf_is_value_valid(field, value)) {
-        return OFPERR_OFPBAC_BAD_SET_ARGUMENT;
-    }
-    struct ofpact_set_field *sf = ofpact_put_set_field(out, field, value,
-                                                       mask);
-    sf->ofpact.raw = raw;
-    return 0;
-}
-
-/* Decodes the OXM entry that starts at 'p' ('left' bytes follow, the part
- * after the entry must be zero padding). */
-static enum ofperr
-decode_oxm_set_field(const uint8_t *p, size_t left,
-                     const struct act_decode_ctx *ctx OVS_UNUSED,
-                     bool allow_mask,
-                     uint8_t raw, struct ofpbuf *out)
-{
-    const struct mf_field *field;
-    union mf_value value, mask;
-    struct ofpbuf b;
-    enum ofperr error;
-
-    memset(&value, 0, sizeof value);
-    memset(&mask, 0, sizeof mask);
-    if (left < 4) {
-        return OFPERR_OFPBAC_BAD_SET_LEN;
-    }
-    bool has_mask = (act_get32(p) >> 8) & 1;
-    ofpbuf_use_const(&b, p, left);
-    error = nx_pull_entry(&b, &field, &value, &mask);
-    if (error) {
-        return (error == OFPERR_OFPBMC_BAD_MASK
-                ? OFPERR_OFPBAC_BAD_SET_MASK : error);
-    }
-    if (!zeros(b.data, b.size)) {
-        return OFPERR_OFPBAC_BAD_SET_ARGUMENT;
-    }
-    if (!has_mask) {
-        memset(&mask, 0xff, field->n_bytes);
-    }
-    bool masked = !is_all_ones(&mask, field->n_bytes);
-    if (masked && !allow_mask) {
-        return OFPERR_OFPBAC_BAD_SET_MASK;
-    }
-    if (field->id == MFF_VLAN_VID
-        && !(ntohs(value.be16) & OFPVID12_PRESENT_)) {
-        return OFPERR_OFPBAC_BAD_SET_ARGUMENT;
-    }
-    return put_decoded_set_field(field, &value, &mask, raw, out);
-}
-
-/* OF1.2+ OFPAT_SET_FIELD: type, len, OXM entry, zero padding to a
- * multiple of 8 bytes.  Masks are allowed from OpenFlow 1.5 on. */
-static enum ofperr
-decode_RAW_OF12_SET_FIELD(const uint8_t *a, size_t len,
-                          const struct act_decode_ctx *ctx,
-                          struct ofpbuf *out)
-{
-    return decode_oxm_set_field(a + 4, len - 4, ctx,
-                                ctx->version >= OFP15_VERSION,
-                                OFPACT_RAW_NONE, out);
-}
-
-/* NXAST_REG_LOAD2: Nicira header, OXM entry (maybe masked), zero padding. */
-static enum ofperr
-decode_RAW_NX_REG_LOAD2(const uint8_t *a, size_t len,
-                        const struct act_decode_ctx *ctx,
-                        struct ofpbuf *out)
-{
-    return decode_oxm_set_field(a + 10, len - 10, ctx, true,
-                                OFPACT_RAW_REG_LOAD, out);
-}
-
-/* NXAST_REG_LOAD (24 bytes): Nicira header, be16 ofs_nbits, be32 dst
- * header, be64 value. */
-static enum ofperr
-decode_RAW_NX_REG_LOAD(const uint8_t *a, size_t len OVS_UNUSED,
-                       const struct act_decode_ctx *ctx, struct ofpbuf *out)
-{
-    const struct mf_field *field;
-    struct mf_subfield dst;
-    union mf_value value, mask;
-    uint64_t v = act_get64(a + 16);
-    enum ofperr error;
-
-    error = field_from_header32(a + 12, ctx, &field);
-    if (!error) {
-        error = subfield_from_ofs_nbits(field, act_get16(a + 10), &dst);
-    }
-    if (error) {
-        return error;
-    }
-    if (!field->writable) {
-        return OFPERR_OFPBAC_BAD_SET_ARGUMENT;
-    }
-    if (dst.n_bits < 64 && v >> dst.n_bits) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    memset(&value, 0, sizeof value);
-    memset(&mask, 0, sizeof mask);
-    bitwise_put(v, &value, field->n_bytes, dst.ofs, dst.n_bits);
-    bitwise_one(&mask, field->n_bytes, dst.ofs, dst.n_bits);
-
-    struct ofpact_set_field *sf = ofpact_put_set_field(out, field, &value,
-                                                       &mask);
-    sf->ofpact.raw = OFPACT_RAW_REG_LOAD;
-    return 0;
-}
-
-static void
-encode_SET_FIELD(const struct ofpact_set_field *sf, enum ofp_version version,
-                 struct ofpbuf *out)
-{
-    put_set_field_any(sf, version, out);
-}
-
-/* "set_field:VALUE[/MASK]->FIELD". */
-static char * OVS_WARN_UNUSED_RESULT
-parse_SET_FIELD(char *arg, const struct act_parse_ctx *pc)
-{
-    char *arrow = strstr(arg, "->");
-    union mf_value value, mask;
-    const struct mf_field *field;
-
-    if (!arrow) {
-        return xasprintf("%s: missing `->'", arg);
-    }
-    if (!arrow[2]) {
-        return xasprintf("%s: missing field name following `->'", arg);
-    }
-    *arrow = '\0';
-    const char *name = arrow + 2;
-    field = mf_from_name(name);
-    if (!field) {
-        return xasprintf("%s is not a valid OXM field name", name);
-    }
-    if (!field->writable) {
-        return xasprintf("%s is read-only", name);
-    }
-    memset(&value, 0, sizeof value);
-    memset(&mask, 0, sizeof mask);
-    char *error = mf_parse(field, arg, pc->port_map, &value, &mask);
-    if (error) {
-        return error;
-    }
-    if (!mf_is_value_valid(field, &value)) {
-        return xasprintf("%s is not a valid value for field %s", arg, name);
-    }
-    if (field->id == MFF_VLAN_VID
-        && mask_is_full(&mask, field)) {
-        /* A VID names a tagged packet even if the "present" bit was left
-         * out, as in "set_field:5->vlan_vid". */
-        value.be16 |= htons(OFPVID12_PRESENT_);
-    }
-    if (field->maskable == MFM_NONE && !mask_is_full(&mask, field)) {
-        return xasprintf("%s: invalid mask for field %s", arg, name);
-    }
-    /* A flow that sets a field can only be sent with a flow format that
-     * can also match on it. */
-    bool full = mask_is_full(&mask, field);
-    if (field->of10 == MFO_NONE || (!full && field->of10 != MFO_BITWISE)) {
-        *pc->usable_protocols &= ~OFPUTIL_P_OF10_STD_ANY;
-    }
-    if (field->of11 == MFO_NONE || (!full && field->of11 != MFO_BITWISE)) {
-        *pc->usable_protocols &= ~OFPUTIL_P_OF11_STD;
-    }
-    ofpact_put_set_field(pc->ofpacts, field, &value, &mask);
-    return NULL;
-}
-
-/* "load:VALUE->DST[RANGE]". */
-static char * OVS_WARN_UNUSED_RESULT
-parse_LOAD(char *arg, const struct act_parse_ctx *pc)
-{
-    char *arrow = strstr(arg, "->");
-    struct mf_subfield dst;
-    union mf_value value, mask;
-    uint8_t bits[sizeof(union mf_value)];
-    char *tail;
-
-    if (!arrow) {
-        return xasprintf("%s: missing `->' following value", arg);
-    }
-    *arrow = '\0';
-    memset(bits, 0, sizeof bits);
-    if (parse_int_string(arg, bits, sizeof bits, &tail) || *tail) {
-        return xasprintf("%s: cannot parse integer value", arg);
-    }
-    char *error = mf_parse_subfield(&dst, arrow + 2);
-    if (error) {
-        return error;
-    }
-    if (!dst.field->writable) {
-        return xasprintf("%s is read-only", dst.field->name);
-    }
-    unsigned int width = 8 * sizeof bits;
-    if (bitwise_scan(bits, sizeof bits, true, dst.n_bits, width) < width) {
-        return xasprintf("%s: value %s does not fit into %d bits",
-                         arrow + 2, arg, dst.n_bits);
-    }
-
-    memset(&value, 0, sizeof value);
-    memset(&mask, 0, sizeof mask);
-    bitwise_copy(bits, sizeof bits, 0, &value, dst.field->n_bytes, dst.ofs,
-                 dst.n_bits);
-    bitwise_one(&mask, dst.field->n_bytes, dst.ofs, dst.n_bits);
-    struct ofpact_set_field *sf = ofpact_put_set_field(pc->ofpacts,
-                                                       dst.field, &value,
-                                                       &mask);
-    sf->ofpact.raw = OFPACT_RAW_REG_LOAD;
-    return NULL;
-}
-
-static void
-format_SET_FIELD(const struct ofpact_set_field *sf,
-                 const struct ofputil_port_map *port_map, struct ds *s)
-{
-    if (sf->ofpact.raw == OFPACT_RAW_REG_LOAD) {
-        unsigned int ofs = 0, n_bits;
-
-        while (next_mask_run(sf, ofs, &ofs, &n_bits)) {
-            struct mf_subfield dst = { sf->field, ofs, n_bits };
-            uint64_t v = bitwise_get(&sf->value, sf->field->n_bytes,
-                                     ofs, n_bits);
-
-            ds_put_format(s, "load:%#"PRIx64"->", v);
-            mf_format_subfield(&dst, s);
-            ds_put_char(s, ',');
-            ofs += n_bits;
-        }
-        ds_chomp(s, ',');
-    } else {
-        bool all = is_all_ones(&sf->mask, sf->field->n_bytes);
-
-        ds_put_cstr(s, "set_field:");
-        mf_format(sf->field, &sf->value, all ? NULL : &sf->mask, port_map,
-                  s);
-        ds_put_format(s, "->%s", sf->field->name);
-    }
-}
-
-/* ==== VLAN ==== */
-
-static enum ofperr
-decode_vlan_vid(const uint8_t *a, bool push_if_needed, struct ofpbuf *out)
-{
-    uint16_t vid = act_get16(a + 4);
-
-    if (vid & ~VLAN_VID_MASK) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    if (!zeros(a + 6, 2)) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    struct ofpact_vlan_vid *v = ofpact_put_SET_VLAN_VID(out);
-    v->vlan_vid = vid;
-    v->push_vlan_if_needed = push_if_needed;
-    return 0;
-}
-
-/* OF1.0 OFPAT_SET_VLAN_VID (8 bytes): type, len, be16 vid, 2 pad. */
-static enum ofperr
-decode_RAW_OF10_SET_VLAN_VID(const uint8_t *a, size_t len OVS_UNUSED,
-                             const struct act_decode_ctx *ctx OVS_UNUSED,
-                             struct ofpbuf *out)
-{
-    return decode_vlan_vid(a, true, out);
-}
-
-/* OF1.1 OFPAT_SET_VLAN_VID: the same layout, but never adds a tag. */
-static enum ofperr
-decode_RAW_OF11_SET_VLAN_VID(const uint8_t *a, size_t len OVS_UNUSED,
-                             const struct act_decode_ctx *ctx OVS_UNUSED,
-                             struct ofpbuf *out)
-{
-    return decode_vlan_vid(a, false, out);
-}
-
-/* Adds a VLAN header first, in OpenFlow 1.2+, where an OpenFlow 1.0 style
- * "mod_vlan_*" would have added one implicitly. */
-static void
-push_vlan_if_needed(bool push, bool flow_has_vlan, enum ofp_version version,
-                    struct ofpbuf *out)
-{
-    if (push && !flow_has_vlan) {
-        act_put16(act_put_raw(out, version, RAW_OF11_PUSH_VLAN, 8) + 4,
-                  ETH_TYPE_VLAN_8021Q);
-    }
-}
-
-static void
-encode_SET_VLAN_VID(const struct ofpact_vlan_vid *v, enum ofp_version version,
-                    struct ofpbuf *out)
-{
-    if (version == OFP10_VERSION) {
-        act_put16(act_put_raw(out, version, RAW_OF10_SET_VLAN_VID, 8) + 4,
-                  v->vlan_vid);
-    } else if (version == OFP11_VERSION) {
-        act_put16(act_put_raw(out, version, RAW_OF11_SET_VLAN_VID, 8) + 4,
-                  v->vlan_vid);
-    } else {
-        push_vlan_if_needed(v->push_vlan_if_needed, v->flow_has_vlan,
-                            version, out);
-        put_set_field_id(out, version, MFF_VLAN_VID,
-                         v->vlan_vid | OFPVID12_PRESENT_);
-    }
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_vlan_vid(char *arg, const struct act_parse_ctx *pc, bool push)
-{
-    uint16_t vid;
-    char *error = str_to_u16_(arg, "VLAN VID", &vid);
-
-    if (error) {
-        return error;
-    }
-    if (vid & ~VLAN_VID_MASK) {
-        return xasprintf("%s: not a valid VLAN VID", arg);
-    }
-    struct ofpact_vlan_vid *v = ofpact_put_SET_VLAN_VID(pc->ofpacts);
-    v->vlan_vid = vid;
-    v->push_vlan_if_needed = push;
-    return NULL;
-}
-
-/* "mod_vlan_vid:VID" (adds a tag if needed). */
-static char * OVS_WARN_UNUSED_RESULT
-parse_SET_VLAN_VID(char *arg, const struct act_parse_ctx *pc)
-{
-    return parse_vlan_vid(arg, pc, true);
-}
-
-/* "set_vlan_vid:VID" (only modifies an existing tag). */
-static char * OVS_WARN_UNUSED_RESULT
-parse_set_vlan_vid(char *arg, const struct act_parse_ctx *pc)
-{
-    return parse_vlan_vid(arg, pc, false);
-}
-
-static void
-format_SET_VLAN_VID(const struct ofpact_vlan_vid *v,
-                    const struct ofputil_port_map *port_map OVS_UNUSED,
-                    struct ds *s)
-{
-    ds_put_format(s, "%s:%"PRIu16,
-                  v->push_vlan_if_needed ? "mod_vlan_vid" : "set_vlan_vid",
-                  v->vlan_vid);
-}
-
-static enum ofperr
-decode_vlan_pcp(const uint8_t *a, bool push_if_needed, struct ofpbuf *out)
-{
-    if (a[4] & ~7) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    if (!zeros(a + 5, 3)) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    struct ofpact_vlan_pcp *p = ofpact_put_SET_VLAN_PCP(out);
-    p->vlan_pcp = a[4];
-    p->push_vlan_if_needed = push_if_needed;
-    return 0;
-}
-
-/* OF1.0 OFPAT_SET_VLAN_PCP (8 bytes): type, len, u8 pcp, 3 pad. */
-static enum ofperr
-decode_RAW_OF10_SET_VLAN_PCP(const uint8_t *a, size_t len OVS_UNUSED,
-                             const struct act_decode_ctx *ctx OVS_UNUSED,
-                             struct ofpbuf *out)
-{
-    return decode_vlan_pcp(a, true, out);
-}
-
-/* OF1.1 OFPAT_SET_VLAN_PCP: the same layout, never adds a tag. */
-static enum ofperr
-decode_RAW_OF11_SET_VLAN_PCP(const uint8_t *a, size_t len OVS_UNUSED,
-                             const struct act_decode_ctx *ctx OVS_UNUSED,
-                             struct ofpbuf *out)
-{
-    return decode_vlan_pcp(a, false, out);
-}
-
-static void
-encode_SET_VLAN_PCP(const struct ofpact_vlan_pcp *p, enum ofp_version version,
-                    struct ofpbuf *out)
-{
-    if (version == OFP10_VERSION) {
-        act_put_raw(out, version, RAW_OF10_SET_VLAN_PCP, 8)[4] = p->vlan_pcp;
-    } else if (version == OFP11_VERSION) {
-        act_put_raw(out, version, RAW_OF11_SET_VLAN_PCP, 8)[4] = p->vlan_pcp;
-    } else {
-        push_vlan_if_needed(p->push_vlan_if_needed, p->flow_has_vlan,
-                            version, out);
-        put_set_field_id(out, version, MFF_VLAN_PCP, p->vlan_pcp);
-    }
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_vlan_pcp(char *arg, const struct act_parse_ctx *pc, bool push)
-{
-    uint8_t pcp;
-    char *error = str_to_u8_(arg, "VLAN PCP", &pcp);
-
-    if (error) {
-        return error;
-    }
-    if (pcp & ~7) {
-        return xasprintf("%s: not a valid VLAN PCP", arg);
-    }
-    struct ofpact_vlan_pcp *p = ofpact_put_SET_VLAN_PCP(pc->ofpacts);
-    p->vlan_pcp = pcp;
-    p->push_vlan_if_needed = push;
-    return NULL;
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_SET_VLAN_PCP(char *arg, const struct act_parse_ctx *pc)
-{
-    return parse_vlan_pcp(arg, pc, true);
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_set_vlan_pcp(char *arg, const struct act_parse_ctx *pc)
-{
-    return parse_vlan_pcp(arg, pc, false);
-}
-
-static void
-format_SET_VLAN_PCP(const struct ofpact_vlan_pcp *p,
-                    const struct ofputil_port_map *port_map OVS_UNUSED,
-                    struct ds *s)
-{
-    ds_put_format(s, "%s:%"PRIu8,
-                  p->push_vlan_if_needed ? "mod_vlan_pcp" : "set_vlan_pcp",
-                  p->vlan_pcp);
-}
-
-/* OF1.0 OFPAT_STRIP_VLAN (8 bytes): type, len, 4 pad. */
-static enum ofperr
-decode_RAW_OF10_STRIP_VLAN(const uint8_t *a, size_t len OVS_UNUSED,
-                           const struct act_decode_ctx *ctx OVS_UNUSED,
-                           struct ofpbuf *out)
-{
-    if (!zeros(a + 4, 4)) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    ofpact_put_STRIP_VLAN(out);
-    return 0;
-}
-
-/* OF1.1+ OFPAT_POP_VLAN (8 bytes): type, len, 4 pad. */
-static enum ofperr
-decode_RAW_OF11_POP_VLAN(const uint8_t *a, size_t len OVS_UNUSED,
-                         const struct act_decode_ctx *ctx OVS_UNUSED,
-                         struct ofpbuf *out)
-{
-    if (!zeros(a + 4, 4)) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    ofpact_put_STRIP_VLAN(out)->ofpact.raw = OFPACT_RAW_POP_VLAN;
-    return 0;
-}
-
-static void
-encode_STRIP_VLAN(const struct ofpact_null *n OVS_UNUSED,
-                  enum ofp_version version, struct ofpbuf *out)
-{
-    act_put_raw(out, version, (version == OFP10_VERSION
-                               ? RAW_OF10_STRIP_VLAN : RAW_OF11_POP_VLAN), 8);
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_STRIP_VLAN(char *arg OVS_UNUSED, const struct act_parse_ctx *pc)
-{
-    ofpact_put_STRIP_VLAN(pc->ofpacts);
-    return NULL;
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_pop_vlan(char *arg OVS_UNUSED, const struct act_parse_ctx *pc)
-{
-    ofpact_put_STRIP_VLAN(pc->ofpacts)->ofpact.raw = OFPACT_RAW_POP_VLAN;
-    return NULL;
-}
-
-static void
-format_STRIP_VLAN(const struct ofpact_null *n,
-                  const struct ofputil_port_map *port_map OVS_UNUSED,
-                  struct ds *s)
-{
-    ds_put_cstr(s, (n->ofpact.raw == OFPACT_RAW_POP_VLAN
-                    ? "pop_vlan" : "strip_vlan"));
-}
-
-/* OF1.1+ OFPAT_PUSH_VLAN (8 bytes): type, len, be16 ethertype, 2 pad. */
-static enum ofperr
-decode_RAW_OF11_PUSH_VLAN(const uint8_t *a, size_t len OVS_UNUSED,
-                          const struct act_decode_ctx *ctx OVS_UNUSED,
-                          struct ofpbuf *out)
-{
-    uint16_t ethertype = act_get16(a + 4);
-
-    if (ethertype != ETH_TYPE_VLAN_8021Q
-        && ethertype != ETH_TYPE_VLAN_8021AD) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    if (!zeros(a + 6, 2)) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    ofpact_put_PUSH_VLAN(out)->ethertype = htons(ethertype);
-    return 0;
-}
-
-static void
-encode_PUSH_VLAN(const struct ofpact_push_vlan *p, enum ofp_version version,
-                 struct ofpbuf *out)
-{
-    /* OpenFlow 1.0 has no push_vlan: its mod_vlan_* add tags by
-     * themselves, and parsing restricts push_vlan to OpenFlow 1.1+. */
-    if (version > OFP10_VERSION) {
-        act_put16(act_put_raw(out, version, RAW_OF11_PUSH_VLAN, 8) + 4,
-                  ntohs(p->ethertype));
-    }
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_PUSH_VLAN(char *arg, const struct act_parse_ctx *pc)
-{
-    uint16_t ethertype;
-    char *error = str_to_u16_(arg, "ethertype", &ethertype);
-
-    if (error) {
-        return error;
-    }
-    if (ethertype != ETH_TYPE_VLAN_8021Q
-        && ethertype != ETH_TYPE_VLAN_8021AD) {
-        return xasprintf("%s: not a valid VLAN ethertype", arg);
-    }
-    *pc->usable_protocols &= OFPUTIL_P_OF11_UP;
-    ofpact_put_PUSH_VLAN(pc->ofpacts)->ethertype = htons(ethertype);
-    return NULL;
-}
-
-static void
-format_PUSH_VLAN(const struct ofpact_push_vlan *p,
-                 const struct ofputil_port_map *port_map OVS_UNUSED,
-                 struct ds *s)
-{
-    ds_put_format(s, "push_vlan:%#"PRIx16, ntohs(p->ethertype));
-}
-
-/* ==== Ethernet addresses ==== */
-
-/* OFPAT_SET_DL_SRC/DST (16 bytes): type, len, 6-byte address, 6 pad. */
-static enum ofperr
-decode_mac(const uint8_t *a, bool src, struct ofpbuf *out)
-{
-    if (!zeros(a + 10, 6)) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    struct ofpact_mac *m = (src
-                            ? ofpact_put_SET_ETH_SRC(out)
-                            : ofpact_put_SET_ETH_DST(out));
-    memcpy(&m->mac, a + 4, 6);
-    return 0;
-}
-
-static enum ofperr
-decode_RAW_SET_DL_SRC(const uint8_t *a, size_t len OVS_UNUSED,
-                      const struct act_decode_ctx *ctx OVS_UNUSED,
-                      struct ofpbuf *out)
-{
-    return decode_mac(a, true, out);
-}
-
-static enum ofperr
-decode_RAW_SET_DL_DST(const uint8_t *a, size_t len OVS_UNUSED,
-                      const struct act_decode_ctx *ctx OVS_UNUSED,
-                      struct ofpbuf *out)
-{
-    return decode_mac(a, false, out);
-}
-
-static void
-encode_mac(const struct ofpact_mac *m, bool src, enum ofp_version version,
-           struct ofpbuf *out)
-{
-    if (version < OFP12_VERSION) {
-        uint8_t *a = act_put_raw(out, version,
-                                 src ? RAW_SET_DL_SRC : RAW_SET_DL_DST, 16);
-        memcpy(a + 4, &m->mac, 6);
-    } else {
-        union mf_value v;
-
-        memset(&v, 0, sizeof v);
-        v.mac = m->mac;
-        put_set_field_oxm(out, version,
-                          mf_from_id(src ? MFF_ETH_SRC : MFF_ETH_DST),
-                          &v, NULL);
-    }
-}
-
-static void
-encode_SET_ETH_SRC(const struct ofpact_mac *m, enum ofp_version version,
-                   struct ofpbuf *out)
-{
-    encode_mac(m, true, version, out);
-}
-
-static void
-encode_SET_ETH_DST(const struct ofpact_mac *m, enum ofp_version version,
-                   struct ofpbuf *out)
-{
-    encode_mac(m, false, version, out);
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_mac(const char *arg, struct eth_addr *mac)
-{
-    return (eth_addr_from_string(arg, mac)
-            ? NULL : xasprintf("invalid mac address %s", arg));
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_SET_ETH_SRC(char *arg, const struct act_parse_ctx *pc)
-{
-    struct eth_addr mac;
-    char *error = parse_mac(arg, &mac);
-
-    if (!error) {
-        ofpact_put_SET_ETH_SRC(pc->ofpacts)->mac = mac;
-    }
-    return error;
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_SET_ETH_DST(char *arg, const struct act_parse_ctx *pc)
-{
-    struct eth_addr mac;
-    char *error = parse_mac(arg, &mac);
-
-    if (!error) {
-        ofpact_put_SET_ETH_DST(pc->ofpacts)->mac = mac;
-    }
-    return error;
-}
-
-static void
-format_SET_ETH_SRC(const struct ofpact_mac *m,
-                   const struct ofputil_port_map *port_map OVS_UNUSED,
-                   struct ds *s)
-{
-    ds_put_format(s, "mod_dl_src:"ETH_ADDR_FMT, ETH_ADDR_ARGS(m->mac));
-}
-
-static void
-format_SET_ETH_DST(const struct ofpact_mac *m,
-                   const struct ofputil_port_map *port_map OVS_UNUSED,
-                   struct ds *s)
-{
-    ds_put_format(s, "mod_dl_dst:"ETH_ADDR_FMT, ETH_ADDR_ARGS(m->mac));
-}
-
-/* ==== IPv4 addresses ==== */
-
-/* OFPAT_SET_NW_SRC/DST (8 bytes): type, len, be32 address. */
-static enum ofperr
-decode_RAW_SET_NW_SRC(const uint8_t *a, size_t len OVS_UNUSED,
-                      const struct act_decode_ctx *ctx OVS_UNUSED,
-                      struct ofpbuf *out)
-{
-    ofpact_put_SET_IPV4_SRC(out)->ipv4 = htonl(act_get32(a + 4));
-    return 0;
-}
-
-static enum ofperr
-decode_RAW_SET_NW_DST(const uint8_t *a, size_t len OVS_UNUSED,
-                      const struct act_decode_ctx *ctx OVS_UNUSED,
-                      struct ofpbuf *out)
-{
-    ofpact_put_SET_IPV4_DST(out)->ipv4 = htonl(act_get32(a + 4));
-    return 0;
-}
-
-static void
-encode_ipv4(ovs_be32 ip, bool src, enum ofp_version version,
-            struct ofpbuf *out)
-{
-    if (version < OFP12_VERSION) {
-        act_put32(act_put_raw(out, version,
-                              src ? RAW_SET_NW_SRC : RAW_SET_NW_DST, 8) + 4,
-                  ntohl(ip));
-    } else {
-        put_set_field_id(out, version, src ? MFF_IPV4_SRC : MFF_IPV4_DST,
-                         ntohl(ip));
-    }
-}
-
-static void
-encode_SET_IPV4_SRC(const struct ofpact_ipv4 *a, enum ofp_version version,
-                    struct ofpbuf *out)
-{
-    encode_ipv4(a->ipv4, true, version, out);
-}
-
-static void
-encode_SET_IPV4_DST(const struct ofpact_ipv4 *a, enum ofp_version version,
-                    struct ofpbuf *out)
-{
-    encode_ipv4(a->ipv4, false, version, out);
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_ipv4(const char *arg, ovs_be32 *ip)
-{
-    char *error = ip_parse(arg, ip);
-
-    if (error) {
-        free(error);
-        return xasprintf("%s: could not convert to IP address", arg);
-    }
-    return NULL;
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_SET_IPV4_SRC(char *arg, const struct act_parse_ctx *pc)
-{
-    ovs_be32 ip;
-    char *error = parse_ipv4(arg, &ip);
-
-    if (!error) {
-        ofpact_put_SET_IPV4_SRC(pc->ofpacts)->ipv4 = ip;
-    }
-    return error;
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_SET_IPV4_DST(char *arg, const struct act_parse_ctx *pc)
-{
-    ovs_be32 ip;
-    char *error = parse_ipv4(arg, &ip);
-
-    if (!error) {
-        ofpact_put_SET_IPV4_DST(pc->ofpacts)->ipv4 = ip;
-    }
-    return error;
-}
-
-static void
-format_SET_IPV4_SRC(const struct ofpact_ipv4 *a,
-                    const struct ofputil_port_map *port_map OVS_UNUSED,
-                    struct ds *s)
-{
-    ds_put_format(s, "mod_nw_src:"IP_FMT, IP_ARGS(a->ipv4));
-}
-
-static void
-format_SET_IPV4_DST(const struct ofpact_ipv4 *a,
-                    const struct ofputil_port_map *port_map OVS_UNUSED,
-                    struct ds *s)
-{
-    ds_put_format(s, "mod_nw_dst:"IP_FMT, IP_ARGS(a->ipv4));
-}
-
-/* ==== IP DSCP, ECN, TTL ==== */
-
-/* OFPAT_SET_NW_TOS (8 bytes): type, len, u8 tos (ECN bits zero), 3 pad. */
-static enum ofperr
-decode_RAW_SET_NW_TOS(const uint8_t *a, size_t len OVS_UNUSED,
-                      const struct act_decode_ctx *ctx OVS_UNUSED,
-                      struct ofpbuf *out)
-{
-    if (a[4] & ~IP_DSCP_MASK || !zeros(a + 5, 3)) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    ofpact_put_SET_IP_DSCP(out)->dscp = a[4];
-    return 0;
-}
-
-static void
-encode_SET_IP_DSCP(const struct ofpact_dscp *d, enum ofp_version version,
-                   struct ofpbuf *out)
-{
-    if (version < OFP12_VERSION) {
-        act_put_raw(out, version, RAW_SET_NW_TOS, 8)[4] = d->dscp;
-    } else {
-        put_set_field_id(out, version, MFF_IP_DSCP_SHIFTED, d->dscp >> 2);
-    }
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_SET_IP_DSCP(char *arg, const struct act_parse_ctx *pc)
-{
-    uint8_t tos;
-    char *error = str_to_u8_(arg, "TOS", &tos);
-
-    if (error) {
-        return error;
-    }
-    if (tos & ~IP_DSCP_MASK) {
-        return xasprintf("%s: not a valid TOS", arg);
-    }
-    ofpact_put_SET_IP_DSCP(pc->ofpacts)->dscp = tos;
-    return NULL;
-}
-
-static void
-format_SET_IP_DSCP(const struct ofpact_dscp *d,
-                   const struct ofputil_port_map *port_map OVS_UNUSED,
-                   struct ds *s)
-{
-    ds_put_format(s, "mod_nw_tos:%"PRIu8, d->dscp);
-}
-
-/* OF1.1+ OFPAT_SET_NW_ECN (8 bytes): type, len, u8 ecn, 3 pad. */
-static enum ofperr
-decode_RAW_OF11_SET_NW_ECN(const uint8_t *a, size_t len OVS_UNUSED,
-                           const struct act_decode_ctx *ctx OVS_UNUSED,
-                           struct ofpbuf *out)
-{
-    if (a[4] & ~IP_ECN_MASK || !zeros(a + 5, 3)) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    ofpact_put_SET_IP_ECN(out)->ecn = a[4];
-    return 0;
-}
-
-static void
-encode_SET_IP_ECN(const struct ofpact_ecn *e, enum ofp_version version,
-                  struct ofpbuf *out)
-{
-    if (version == OFP10_VERSION) {
-        put_reg_load_id(out, version, MFF_IP_ECN, e->ecn);
-    } else if (version == OFP11_VERSION) {
-        act_put_raw(out, version, RAW_OF11_SET_NW_ECN, 8)[4] = e->ecn;
-    } else {
-        put_set_field_id(out, version, MFF_IP_ECN, e->ecn);
-    }
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_SET_IP_ECN(char *arg, const struct act_parse_ctx *pc)
-{
-    uint8_t ecn;
-    char *error = str_to_u8_(arg, "ECN", &ecn);
-
-    if (error) {
-        return error;
-    }
-    if (ecn & ~IP_ECN_MASK) {
-        return xasprintf("%s: not a valid ECN", arg);
-    }
-    ofpact_put_SET_IP_ECN(pc->ofpacts)->ecn = ecn;
-    return NULL;
-}
-
-static void
-format_SET_IP_ECN(const struct ofpact_ecn *e,
-                  const struct ofputil_port_map *port_map OVS_UNUSED,
-                  struct ds *s)
-{
-    ds_put_format(s, "mod_nw_ecn:%"PRIu8, e->ecn);
-}
-
-/* OF1.1+ OFPAT_SET_NW_TTL (8 bytes): type, len, u8 ttl, 3 pad. */
-static enum ofperr
-decode_RAW_OF11_SET_NW_TTL(const uint8_t *a, size_t len OVS_UNUSED,
-                           const struct act_decode_ctx *ctx OVS_UNUSED,
-                           struct ofpbuf *out)
-{
-    if (!zeros(a + 5, 3)) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    ofpact_put_SET_IP_TTL(out)->ttl = a[4];
-    return 0;
-}
-
-static void
-encode_SET_IP_TTL(const struct ofpact_ip_ttl *t, enum ofp_version version,
-                  struct ofpbuf *out)
-{
-    if (version == OFP10_VERSION) {
-        put_reg_load_id(out, version, MFF_IP_TTL, t->ttl);
-    } else {
-        act_put_raw(out, version, RAW_OF11_SET_NW_TTL, 8)[4] = t->ttl;
-    }
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_SET_IP_TTL(char *arg, const struct act_parse_ctx *pc)
-{
-    uint8_t ttl;
-    char *error = str_to_u8_(arg, "TTL", &ttl);
-
-    if (!error) {
-        ofpact_put_SET_IP_TTL(pc->ofpacts)->ttl = ttl;
-    }
-    return error;
-}
-
-static void
-format_SET_IP_TTL(const struct ofpact_ip_ttl *t,
-                  const struct ofputil_port_map *port_map OVS_UNUSED,
-                  struct ds *s)
-{
-    ds_put_format(s, "mod_nw_ttl:%"PRIu8, t->ttl);
-}
-
-/* ==== L4 ports ==== */
-
-/* OFPAT_SET_TP_SRC/DST (8 bytes): type, len, be16 port, 2 pad. */
-static enum ofperr
-decode_RAW_SET_TP_SRC(const uint8_t *a, size_t len OVS_UNUSED,
-                      const struct act_decode_ctx *ctx OVS_UNUSED,
-                      struct ofpbuf *out)
-{
-    if (!zeros(a + 6, 2)) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    ofpact_put_SET_L4_SRC_PORT(out)->port = act_get16(a + 4);
-    return 0;
-}
-
-static enum ofperr
-decode_RAW_SET_TP_DST(const uint8_t *a, size_t len OVS_UNUSED,
-                      const struct act_decode_ctx *ctx OVS_UNUSED,
-                      struct ofpbuf *out)
-{
-    if (!zeros(a + 6, 2)) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    ofpact_put_SET_L4_DST_PORT(out)->port = act_get16(a + 4);
-    return 0;
-}
-
-static void
-encode_l4_port(const struct ofpact_l4_port *p, bool src,
-               enum ofp_version version, struct ofpbuf *out)
-{
-    if (version < OFP12_VERSION) {
-        act_put16(act_put_raw(out, version,
-                              src ? RAW_SET_TP_SRC : RAW_SET_TP_DST, 8) + 4,
-                  p->port);
-        return;
-    }
-
-    /* OpenFlow 1.2+ needs to know the protocol; ofpacts_check() found it
-     * (and made such a flow unusable in 1.2+ if it could not). */
-    enum mf_field_id id;
-    switch (p->flow_ip_proto) {
-    case IPPROTO_TCP:
-        id = src ? MFF_TCP_SRC : MFF_TCP_DST;
-        break;
-    case IPPROTO_UDP:
-        id = src ? MFF_UDP_SRC : MFF_UDP_DST;
-        break;
-    case IPPROTO_SCTP:
-        id = src ? MFF_SCTP_SRC : MFF_SCTP_DST;
-        break;
-    default:
-        return;
-    }
-    put_set_field_id(out, version, id, p->port);
-}
-
-static void
-encode_SET_L4_SRC_PORT(const struct ofpact_l4_port *p,
-                       enum ofp_version version, struct ofpbuf *out)
-{
-    encode_l4_port(p, true, version, out);
-}
-
-static void
-encode_SET_L4_DST_PORT(const struct ofpact_l4_port *p,
-                       enum ofp_version version, struct ofpbuf *out)
-{
-    encode_l4_port(p, false, version, out);
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_SET_L4_SRC_PORT(char *arg, const struct act_parse_ctx *pc)
-{
-    uint16_t port;
-    char *error = str_to_u16_(arg, "source port", &port);
-
-    if (!error) {
-        ofpact_put_SET_L4_SRC_PORT(pc->ofpacts)->port = port;
-    }
-    return error;
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_SET_L4_DST_PORT(char *arg, const struct act_parse_ctx *pc)
-{
-    uint16_t port;
-    char *error = str_to_u16_(arg, "destination port", &port);
-
-    if (!error) {
-        ofpact_put_SET_L4_DST_PORT(pc->ofpacts)->port = port;
-    }
-    return error;
-}
-
-static void
-format_SET_L4_SRC_PORT(const struct ofpact_l4_port *p,
-                       const struct ofputil_port_map *port_map OVS_UNUSED,
-                       struct ds *s)
-{
-    ds_put_format(s, "mod_tp_src:%"PRIu16, p->port);
-}
-
-static void
-format_SET_L4_DST_PORT(const struct ofpact_l4_port *p,
-                       const struct ofputil_port_map *port_map OVS_UNUSED,
-                       struct ds *s)
-{
-    ds_put_format(s, "mod_tp_dst:%"PRIu16, p->port);
-}
-
-/* ==== move ==== */
-
-/* Checks and records a decoded move. */
-static enum ofperr
-put_decoded_move(const struct mf_field *src_field, unsigned int src_ofs,
-                 const struct mf_field *dst_field, unsigned int dst_ofs,
-                 unsigned int n_bits, struct ofpbuf *out)
-{
-    if (!n_bits
-        || src_ofs + n_bits > src_field->n_bits
-        || dst_ofs + n_bits > dst_field->n_bits) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    if (!dst_field->writable) {
-        return OFPERR_OFPBAC_BAD_SET_ARGUMENT;
-    }
-    struct ofpact_reg_move *m = ofpact_put_REG_MOVE(out);
-    m->src.field = src_field;
-    m->src.ofs = src_ofs;
-    m->src.n_bits = n_bits;
-    m->dst.field = dst_field;
-    m->dst.ofs = dst_ofs;
-    m->dst.n_bits = n_bits;
-    return 0;
-}
-
-/* Decodes the "src header, dst header, zero padding" tail of a move. */
-static enum ofperr
-decode_move_tail(const uint8_t *p, size_t left, unsigned int n_bits,
-                 unsigned int src_ofs, unsigned int dst_ofs,
-                 const struct act_decode_ctx *ctx, struct ofpbuf *out)
-{
-    const struct mf_field *src, *dst;
-    enum ofperr error;
-
-    error = pull_field_header(&p, &left, ctx, &src);
-    if (!error) {
-        error = pull_field_header(&p, &left, ctx, &dst);
-    }
-    if (error) {
-        return error;
-    }
-    if (!zeros(p, left)) {
-        return OFPERR_NXBAC_MUST_BE_ZERO;
-    }
-    return put_decoded_move(src, src_ofs, dst, dst_ofs, n_bits, out);
-}
-
-/* NXAST_REG_MOVE (24+ bytes): Nicira header, be16 n_bits, be16 src_ofs,
- * be16 dst_ofs, src header, dst header, zero padding. */
-static enum ofperr
-decode_RAW_NX_REG_MOVE(const uint8_t *a, size_t len,
-                       const struct act_decode_ctx *ctx, struct ofpbuf *out)
-{
-    return decode_move_tail(a + 16, len - 16, act_get16(a + 10),
-                            act_get16(a + 12), act_get16(a + 14), ctx, out);
-}
-
-/* OF1.5 OFPAT_COPY_FIELD (16+ bytes): type, len, be16 n_bits,
- * be16 src_offset, be16 dst_offset, 2 pad, src header, dst header, zero
- * padding. */
-static enum ofperr
-decode_RAW_OF15_COPY_FIELD(const uint8_t *a, size_t len,
-                           const struct act_decode_ctx *ctx,
-                           struct ofpbuf *out)
-{
-    if (!zeros(a + 10, 2)) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    return decode_move_tail(a + 12, len - 12, act_get16(a + 4),
-                            act_get16(a + 6), act_get16(a + 8), ctx, out);
-}
-
-static void
-encode_REG_MOVE(const struct ofpact_reg_move *m, enum ofp_version version,
-                struct ofpbuf *out)
-{
-    size_t start = out->size;
-    uint8_t *a;
-
-    if (version >= OFP15_VERSION) {
-        a = act_put_raw(out, version, RAW_OF15_COPY_FIELD, 12);
-        act_put16(a + 4, m->src.n_bits);
-        act_put16(a + 6, m->src.ofs);
-        act_put16(a + 8, m->dst.ofs);
-    } else {
-        a = act_put_raw(out, version, RAW_NX_REG_MOVE, 16);
-        act_put16(a + 10, m->src.n_bits);
-        act_put16(a + 12, m->src.ofs);
-        act_put16(a + 14, m->dst.ofs);
-        version = 0;                /* Prefer NXM headers, as OVS does. */
-    }
-    nx_put_header(out, m->src.field->id, version, false);
-    nx_put_header(out, m->dst.field->id, version, false);
-    act_finish_var(out, start);
-}
-
-/* "move:SRC[RANGE]->DST[RANGE]". */
-static char * OVS_WARN_UNUSED_RESULT
-parse_REG_MOVE(char *arg, const struct act_parse_ctx *pc)
-{
-    struct mf_subfield src, dst;
-    const char *s = arg;
-    char *error;
-
-    error = mf_parse_subfield__(&src, &s);
-    if (error) {
-        return error;
-    }
-    if (strncmp(s, "->", 2)) {
-        return xasprintf("%s: missing `->' following source", arg);
-    }
-    s += 2;
-    error = mf_parse_subfield(&dst, s);
-    if (error) {
-        return error;
-    }
-    if (src.n_bits != dst.n_bits) {
-        return xasprintf("%s: source field is %d bits wide but destination "
-                         "is %d bits wide", arg, src.n_bits, dst.n_bits);
-    }
-    if (!dst.field->writable) {
-        return xasprintf("%s is read-only", dst.field->name);
-    }
-    struct ofpact_reg_move *m = ofpact_put_REG_MOVE(pc->ofpacts);
-    m->src = src;
-    m->dst = dst;
-    return NULL;
-}
-
-static void
-format_REG_MOVE(const struct ofpact_reg_move *m,
-                const struct ofputil_port_map *port_map OVS_UNUSED,
-                struct ds *s)
-{
-    ds_put_cstr(s, "move:");
-    mf_format_subfield(&m->src, s);
-    ds_put_cstr(s, "->");
-    mf_format_subfield(&m->dst, s);
-}
-
-/* ==== push and pop (the data stack) ==== */
-
-/* NXAST_STACK_PUSH/POP (24 bytes): Nicira header, be16 offset, be32 field
- * header, be16 n_bits, 6 zero bytes. */
-static enum ofperr
-decode_stack(const uint8_t *a, const struct act_decode_ctx *ctx, bool push,
-             struct ofpbuf *out)
-{
-    const struct mf_field *field;
-    unsigned int ofs = act_get16(a + 10);
-    unsigned int n_bits = act_get16(a + 16);
-    enum ofperr error;
-
-    if (!zeros(a + 18, 6)) {
-        return OFPERR_NXBAC_MUST_BE_ZERO;
-    }
-    error = field_from_header32(a + 12, ctx, &field);
-    if (error) {
-        return error;
-    }
-    if (!n_bits || ofs + n_bits > field->n_bits) {
-        return OFPERR_OFPBAC_BAD_ARGUMENT;
-    }
-    if (!push && !field->writable) {
-        return OFPERR_OFPBAC_BAD_SET_ARGUMENT;
-    }
-    struct ofpact_stack *st = (push
-                               ? ofpact_put_STACK_PUSH(out)
-                               : ofpact_put_STACK_POP(out));
-    st->subfield.field = field;
-    st->subfield.ofs = ofs;
-    st->subfield.n_bits = n_bits;
-    return 0;
-}
-
-static enum ofperr
-decode_RAW_NX_STACK_PUSH(const uint8_t *a, size_t len OVS_UNUSED,
-                         const struct act_decode_ctx *ctx,
-                         struct ofpbuf *out)
-{
-    return decode_stack(a, ctx, true, out);
-}
-
-static enum ofperr
-decode_RAW_NX_STACK_POP(const uint8_t *a, size_t len OVS_UNUSED,
-                        const struct act_decode_ctx *ctx, struct ofpbuf *out)
-{
-    return decode_stack(a, ctx, false, out);
-}
-
-static void
-encode_stack(const struct ofpact_stack *st, enum raw_action raw,
-             enum ofp_version version, struct ofpbuf *out)
-{
-    uint8_t *a = act_put_raw(out, version, raw, 24);
-
-    act_put16(a + 10, st->subfield.ofs);
-    act_put32(a + 12, field_header32(st->subfield.field));
-    act_put16(a + 16, st->subfield.n_bits);
-}
-
-static void
-encode_STACK_PUSH(const struct ofpact_stack *st, enum ofp_version version,
-                  struct ofpbuf *out)
-{
-    encode_stack(st, RAW_NX_STACK_PUSH, version, out);
-}
-
-static void
-encode_STACK_POP(const struct ofpact_stack *st, enum ofp_version version,
-                 struct ofpbuf *out)
-{
-    encode_stack(st, RAW_NX_STACK_POP, version, out);
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_STACK_PUSH(char *arg, const struct act_parse_ctx *pc)
-{
-    struct mf_subfield sf;
-    char *error = mf_parse_subfield(&sf, arg);
-
-    if (!error) {
-        ofpact_put_STACK_PUSH(pc->ofpacts)->subfield = sf;
-    }
-    return error;
-}
-
-static char * OVS_WARN_UNUSED_RESULT
-parse_STACK_POP(char *arg, const struct act_parse_ctx *pc)
-{
-    struct mf_subfield sf;
-    char *error = mf_parse_subfield(&sf, arg);
-
-    if (error) {
-        return error;
-    }
-    if (!sf.field->writable) {
-        return xasprintf("%s is read-only", sf.field->name);
-    }
-    ofpact_put_STACK_POP(pc->ofpacts)->subfield = sf;
-    return NULL;
-}
-
-static void
-format_STACK_PUSH(const struct ofpact_stack *st,
-                  const struct ofputil_port_map *port_map OVS_UNUSED,
-                  struct ds *s)
-{
-    ds_put_cstr(s, "push:");
-    mf_format_subfield(&st->subfield, s);
-}
-
-static void
-format_STACK_POP(const struct ofpact_stack *st,
-                 const struct ofputil_port_map *port_map OVS_UNUSED,
-                 struct ds *s)
-{
-    ds_put_cstr(s, "pop:");
-    mf_format_subfield(&st->subfield, s);
-}
-
 /* ==== dec_ttl ==== */
 
 static void
 put_dec_ttl(struct ofpbuf *out, const uint16_t *ids, size_t n, uint8_t raw)
 {
+    size_t ofs = out->size;
     struct ofpact_cnt_ids *d = ofpact_put_DEC_TTL(out);
 
     d->ofpact.raw = raw;
     d->n_controllers = n;
-    ofpbuf_put(out, ids, n * sizeof *ids);
+    ofpbuf_put(out, ids, n * sizeof *ids);     /* May move 'd'. */
+    d = ofpbuf_at_assert(out, ofs, sizeof *d);
     ofpact_finish_DEC_TTL(out, &d);
 }
 
 /* NXAST_DEC_TTL (16 bytes): Nicira header, 6 zero bytes. */
-static enum ofperr
+enum ofperr
 decode_RAW_NX_DEC_TTL(const uint8_t *a, size_t len OVS_UNUSED,
                       const struct act_decode_ctx *ctx OVS_UNUSED,
                       struct ofpbuf *out)
 {
     static const uint16_t id0 = 0;
 
-    if (!zeros(a + 10, 6)) {
+    if (!act_zeros(a + 10, 6)) {
         return OFPERR_NXBAC_MUST_BE_ZERO;
     }
     put_dec_ttl(out, &id0, 1, OFPACT_RAW_NONE);
@@ -2164,14 +509,14 @@ decode_RAW_NX_DEC_TTL(const uint8_t *a, size_t len OVS_UNUSED,
 }
 
 /* OF1.1+ OFPAT_DEC_NW_TTL (8 bytes): type, len, 4 pad. */
-static enum ofperr
+enum ofperr
 decode_RAW_OF11_DEC_NW_TTL(const uint8_t *a, size_t len OVS_UNUSED,
                            const struct act_decode_ctx *ctx OVS_UNUSED,
                            struct ofpbuf *out)
 {
     static const uint16_t id0 = 0;
 
-    if (!zeros(a + 4, 4)) {
+    if (!act_zeros(a + 4, 4)) {
         return OFPERR_OFPBAC_BAD_ARGUMENT;
     }
     put_dec_ttl(out, &id0, 1, OFPACT_RAW_NONE);
@@ -2180,20 +525,20 @@ decode_RAW_OF11_DEC_NW_TTL(const uint8_t *a, size_t len OVS_UNUSED,
 
 /* NXAST_DEC_TTL_CNT_IDS (16+ bytes): Nicira header, be16 n_controllers,
  * 4 zero bytes, n_controllers be16 ids, zero padding. */
-static enum ofperr
+enum ofperr
 decode_RAW_NX_DEC_TTL_CNT_IDS(const uint8_t *a, size_t len,
                               const struct act_decode_ctx *ctx OVS_UNUSED,
                               struct ofpbuf *out)
 {
     size_t n = act_get16(a + 10);
 
-    if (!zeros(a + 12, 4)) {
+    if (!act_zeros(a + 12, 4)) {
         return OFPERR_NXBAC_MUST_BE_ZERO;
     }
     if (16 + 2 * n > len) {
         return OFPERR_OFPBAC_BAD_LEN;
     }
-    if (!zeros(a + 16 + 2 * n, len - 16 - 2 * n)) {
+    if (!act_zeros(a + 16 + 2 * n, len - 16 - 2 * n)) {
         return OFPERR_NXBAC_MUST_BE_ZERO;
     }
 
@@ -2210,7 +555,7 @@ decode_RAW_NX_DEC_TTL_CNT_IDS(const uint8_t *a, size_t len,
     return 0;
 }
 
-static void
+void
 encode_DEC_TTL(const struct ofpact_cnt_ids *d, enum ofp_version version,
                struct ofpbuf *out)
 {
@@ -2248,7 +593,7 @@ parse_DEC_TTL(char *arg, const struct act_parse_ctx *pc)
     for (char *tok = strtok_r(arg, ", ", &save); tok;
          tok = strtok_r(NULL, ", ", &save)) {
         uint16_t id;
-        char *error = str_to_u16_(tok, "controller id", &id);
+        char *error = act_str_to_u16(tok, "controller id", &id);
         if (error) {
             free(ids);
             return error;
@@ -2268,7 +613,7 @@ parse_DEC_TTL(char *arg, const struct act_parse_ctx *pc)
     return NULL;
 }
 
-static void
+void
 format_DEC_TTL(const struct ofpact_cnt_ids *d,
                const struct ofputil_port_map *port_map OVS_UNUSED,
                struct ds *s)
@@ -2286,12 +631,12 @@ format_DEC_TTL(const struct ofpact_cnt_ids *d,
 /* ==== resubmit ==== */
 
 /* NXAST_RESUBMIT (16 bytes): Nicira header, be16 in_port, 4 zero bytes. */
-static enum ofperr
+enum ofperr
 decode_RAW_NX_RESUBMIT(const uint8_t *a, size_t len OVS_UNUSED,
                        const struct act_decode_ctx *ctx OVS_UNUSED,
                        struct ofpbuf *out)
 {
-    if (!zeros(a + 12, 4)) {
+    if (!act_zeros(a + 12, 4)) {
         return OFPERR_NXBAC_MUST_BE_ZERO;
     }
     struct ofpact_resubmit *r = ofpact_put_RESUBMIT(out);
@@ -2302,12 +647,12 @@ decode_RAW_NX_RESUBMIT(const uint8_t *a, size_t len OVS_UNUSED,
 
 /* NXAST_RESUBMIT_TABLE (16 bytes): Nicira header, be16 in_port, u8 table,
  * 3 zero bytes. */
-static enum ofperr
+enum ofperr
 decode_RAW_NX_RESUBMIT_TABLE(const uint8_t *a, size_t len OVS_UNUSED,
                              const struct act_decode_ctx *ctx OVS_UNUSED,
                              struct ofpbuf *out)
 {
-    if (!zeros(a + 13, 3)) {
+    if (!act_zeros(a + 13, 3)) {
         return OFPERR_OFPBAC_BAD_ARGUMENT;
     }
     struct ofpact_resubmit *r = ofpact_put_RESUBMIT(out);
@@ -2316,7 +661,7 @@ decode_RAW_NX_RESUBMIT_TABLE(const uint8_t *a, size_t len OVS_UNUSED,
     return 0;
 }
 
-static void
+void
 encode_RESUBMIT(const struct ofpact_resubmit *r, enum ofp_version version,
                 struct ofpbuf *out)
 {
@@ -2375,7 +720,7 @@ parse_RESUBMIT(char *arg, const struct act_parse_ctx *pc)
     return NULL;
 }
 
-static void
+void
 format_RESUBMIT(const struct ofpact_resubmit *r,
                 const struct ofputil_port_map *port_map, struct ds *s)
 {
@@ -2400,16 +745,18 @@ format_RESUBMIT(const struct ofpact_resubmit *r,
 static void
 put_note(struct ofpbuf *out, const uint8_t *data, size_t n)
 {
+    size_t ofs = out->size;
     struct ofpact_note *note = ofpact_put_NOTE(out);
 
     note->length = n;
-    ofpbuf_put(out, data, n);
+    ofpbuf_put(out, data, n);                   /* May move 'note'. */
+    note = ofpbuf_at_assert(out, ofs, sizeof *note);
     ofpact_finish_NOTE(out, &note);
 }
 
 /* NXAST_NOTE (16+ bytes): Nicira header, then the note's bytes (including
  * the padding, which is part of the note). */
-static enum ofperr
+enum ofperr
 decode_RAW_NX_NOTE(const uint8_t *a, size_t len,
                    const struct act_decode_ctx *ctx OVS_UNUSED,
                    struct ofpbuf *out)
@@ -2418,7 +765,7 @@ decode_RAW_NX_NOTE(const uint8_t *a, size_t len,
     return 0;
 }
 
-static void
+void
 encode_NOTE(const struct ofpact_note *note, enum ofp_version version,
             struct ofpbuf *out)
 {
@@ -2456,7 +803,7 @@ parse_NOTE(char *arg, const struct act_parse_ctx *pc)
     return NULL;
 }
 
-static void
+void
 format_NOTE(const struct ofpact_note *note,
             const struct ofputil_port_map *port_map OVS_UNUSED,
             struct ds *s)
@@ -2470,19 +817,19 @@ format_NOTE(const struct ofpact_note *note,
 /* ==== exit, ct_clear ==== */
 
 /* NXAST_EXIT (16 bytes): Nicira header, 6 zero bytes. */
-static enum ofperr
+enum ofperr
 decode_RAW_NX_EXIT(const uint8_t *a, size_t len OVS_UNUSED,
                    const struct act_decode_ctx *ctx OVS_UNUSED,
                    struct ofpbuf *out)
 {
-    if (!zeros(a + 10, 6)) {
+    if (!act_zeros(a + 10, 6)) {
         return OFPERR_NXBAC_MUST_BE_ZERO;
     }
     ofpact_put_EXIT(out);
     return 0;
 }
 
-static void
+void
 encode_EXIT(const struct ofpact_null *n OVS_UNUSED, enum ofp_version version,
             struct ofpbuf *out)
 {
@@ -2496,7 +843,7 @@ parse_EXIT(char *arg OVS_UNUSED, const struct act_parse_ctx *pc)
     return NULL;
 }
 
-static void
+void
 format_EXIT(const struct ofpact_null *n OVS_UNUSED,
             const struct ofputil_port_map *port_map OVS_UNUSED, struct ds *s)
 {
@@ -2504,19 +851,19 @@ format_EXIT(const struct ofpact_null *n OVS_UNUSED,
 }
 
 /* NXAST_CT_CLEAR (16 bytes): Nicira header, 6 zero bytes. */
-static enum ofperr
+enum ofperr
 decode_RAW_NX_CT_CLEAR(const uint8_t *a, size_t len OVS_UNUSED,
                        const struct act_decode_ctx *ctx OVS_UNUSED,
                        struct ofpbuf *out)
 {
-    if (!zeros(a + 10, 6)) {
+    if (!act_zeros(a + 10, 6)) {
         return OFPERR_NXBAC_MUST_BE_ZERO;
     }
     ofpact_put_CT_CLEAR(out);
     return 0;
 }
 
-static void
+void
 encode_CT_CLEAR(const struct ofpact_null *n OVS_UNUSED,
                 enum ofp_version version, struct ofpbuf *out)
 {
@@ -2530,7 +877,7 @@ parse_CT_CLEAR(char *arg OVS_UNUSED, const struct act_parse_ctx *pc)
     return NULL;
 }
 
-static void
+void
 format_CT_CLEAR(const struct ofpact_null *n OVS_UNUSED,
                 const struct ofputil_port_map *port_map OVS_UNUSED,
                 struct ds *s)
@@ -2541,7 +888,7 @@ format_CT_CLEAR(const struct ofpact_null *n OVS_UNUSED,
 /* ==== clone ==== */
 
 /* NXAST_CLONE (16+ bytes): Nicira header, 6 zero bytes, nested actions. */
-static enum ofperr
+enum ofperr
 decode_RAW_NX_CLONE(const uint8_t *a, size_t len,
                     const struct act_decode_ctx *ctx, struct ofpbuf *out)
 {
@@ -2549,17 +896,17 @@ decode_RAW_NX_CLONE(const uint8_t *a, size_t len,
     struct ofpact_nest *clone;
     enum ofperr error;
 
-    if (!zeros(a + 10, 6)) {
+    if (!act_zeros(a + 10, 6)) {
         return OFPERR_NXBAC_MUST_BE_ZERO;
     }
     ofpact_put_CLONE(out);
-    error = act_decode_nested(a + 16, len - 16, ctx, out);
+    error = act_decode_nested(a + 16, len - 16, ctx, out, ofs);
     clone = ofpbuf_at_assert(out, ofs, sizeof *clone);
     ofpact_finish_CLONE(out, &clone);
     return error;
 }
 
-static void
+void
 encode_CLONE(const struct ofpact_nest *clone, enum ofp_version version,
              struct ofpbuf *out)
 {
@@ -2578,7 +925,7 @@ parse_nest(char *arg, const struct act_parse_ctx *pc, enum ofpact_type type)
     struct ofpact_nest *nest;
 
     ofpact_put(pc->ofpacts, type, offsetof(struct ofpact_nest, actions));
-    char *error = act_parse_nested(arg, pc, type);
+    char *error = act_parse_nested(arg, pc, ofs);
     nest = ofpbuf_at_assert(pc->ofpacts, ofs, sizeof *nest);
     ofpact_finish(pc->ofpacts, &nest->ofpact);
     return error;
@@ -2590,7 +937,7 @@ parse_CLONE(char *arg, const struct act_parse_ctx *pc)
     return parse_nest(arg, pc, OFPACT_CLONE);
 }
 
-static void
+void
 format_CLONE(const struct ofpact_nest *clone,
              const struct ofputil_port_map *port_map, struct ds *s)
 {
@@ -2608,7 +955,7 @@ format_CLONE(const struct ofpact_nest *clone,
 /* NXAST_CT (24+ bytes): Nicira header, be16 flags, be32 zone_src header
  * (0 for an immediate zone), be16 zone (ofs_nbits or the zone itself),
  * u8 recirc_table, 3 zero bytes, be16 alg, nested actions. */
-static enum ofperr
+enum ofperr
 decode_RAW_NX_CT(const uint8_t *a, size_t len,
                  const struct act_decode_ctx *ctx, struct ofpbuf *out)
 {
@@ -2625,15 +972,15 @@ decode_RAW_NX_CT(const uint8_t *a, size_t len,
     if ((flags & NX_CT_F_FORCE_) && !(flags & NX_CT_F_COMMIT_)) {
         return OFPERR_OFPBAC_BAD_ARGUMENT;
     }
-    if (!zeros(a + 19, 3)) {
+    if (!act_zeros(a + 19, 3)) {
         return OFPERR_NXBAC_MUST_BE_ZERO;
     }
     if (zone_src) {
         const struct mf_field *field;
 
-        error = field_from_header32(a + 12, ctx, &field);
+        error = act_field_from_header32(a + 12, ctx, &field);
         if (!error) {
-            error = subfield_from_ofs_nbits(field, zone, &src);
+            error = act_subfield_from_ofs_nbits(field, zone, &src);
         }
         if (error) {
             return error;
@@ -2648,7 +995,7 @@ decode_RAW_NX_CT(const uint8_t *a, size_t len,
     ct->recirc_table = a[18];
     ct->alg = act_get16(a + 22);
 
-    error = act_decode_nested(a + 24, len - 24, ctx, out);
+    error = act_decode_nested(a + 24, len - 24, ctx, out, ofs);
     ct = ofpbuf_at_assert(out, ofs, sizeof *ct);
     ofpact_finish_CT(out, &ct);
     if (!error && ofpact_ct_get_action_len(ct)
@@ -2659,7 +1006,7 @@ decode_RAW_NX_CT(const uint8_t *a, size_t len,
     return error;
 }
 
-static void
+void
 encode_CT(const struct ofpact_conntrack *ct, enum ofp_version version,
           struct ofpbuf *out)
 {
@@ -2668,8 +1015,8 @@ encode_CT(const struct ofpact_conntrack *ct, enum ofp_version version,
 
     act_put16(a + 10, ct->flags);
     if (ct->zone_src.field) {
-        act_put32(a + 12, field_header32(ct->zone_src.field));
-        act_put16(a + 16, ofs_nbits_encode(ct->zone_src.ofs,
+        act_put32(a + 12, act_field_header32(ct->zone_src.field));
+        act_put16(a + 16, act_ofs_nbits_encode(ct->zone_src.ofs,
                                            ct->zone_src.n_bits));
     } else {
         act_put16(a + 16, ct->zone_imm);
@@ -2699,7 +1046,7 @@ parse_ct_key(struct ofpact_conntrack *ct, const char *key, char *value)
         }
     } else if (!strcmp(key, "zone")) {
         if (isdigit((unsigned char) value[0])) {
-            return str_to_u16_(value, "zone", &ct->zone_imm);
+            return act_str_to_u16(value, "zone", &ct->zone_imm);
         }
         return mf_parse_subfield(&ct->zone_src, value);
     } else if (!strcmp(key, "alg")) {
@@ -2708,7 +1055,7 @@ parse_ct_key(struct ofpact_conntrack *ct, const char *key, char *value)
         } else if (!strcmp(value, "tftp")) {
             ct->alg = CT_ALG_TFTP;
         } else {
-            return str_to_u16_(value, "alg", &ct->alg);
+            return act_str_to_u16(value, "alg", &ct->alg);
         }
     } else {
         return xasprintf("invalid argument to \"ct\" action: `%s'", key);
@@ -2728,7 +1075,7 @@ parse_CT(char *arg, const struct act_parse_ctx *pc)
     ct->recirc_table = NX_CT_RECIRC_NONE;
     while (!error && act_parse_key_value(&arg, &key, &value)) {
         if (!strcmp(key, "exec")) {
-            error = act_parse_nested(value, pc, OFPACT_CT);
+            error = act_parse_nested(value, pc, ofs);
         } else {
             ct = ofpbuf_at_assert(pc->ofpacts, ofs, sizeof *ct);
             error = parse_ct_key(ct, key, value);
@@ -2749,7 +1096,7 @@ parse_CT(char *arg, const struct act_parse_ctx *pc)
     return NULL;
 }
 
-static void
+void
 format_CT(const struct ofpact_conntrack *ct,
           const struct ofputil_port_map *port_map, struct ds *s)
 {
@@ -2789,7 +1136,7 @@ format_CT(const struct ofpact_conntrack *ct,
 
 /* ==== unroll_xlate (internal) ==== */
 
-static void
+void
 encode_UNROLL_XLATE(const struct ofpact_unroll_xlate *u OVS_UNUSED,
                     enum ofp_version version OVS_UNUSED,
                     struct ofpbuf *out OVS_UNUSED)
@@ -2797,7 +1144,7 @@ encode_UNROLL_XLATE(const struct ofpact_unroll_xlate *u OVS_UNUSED,
     /* Translation's private marker: it never goes on the wire. */
 }
 
-static void
+void
 format_UNROLL_XLATE(const struct ofpact_unroll_xlate *u,
                     const struct ofputil_port_map *port_map OVS_UNUSED,
                     struct ds *s)
@@ -2813,7 +1160,7 @@ format_UNROLL_XLATE(const struct ofpact_unroll_xlate *u,
  * only handle OpenFlow 1.0's Nicira equivalents (a resubmit for goto_table,
  * NXAST_WRITE_METADATA for write_metadata). */
 
-static void
+void
 encode_CLEAR_ACTIONS(const struct ofpact_null *n OVS_UNUSED,
                      enum ofp_version version OVS_UNUSED,
                      struct ofpbuf *out OVS_UNUSED)
@@ -2828,7 +1175,7 @@ parse_CLEAR_ACTIONS(char *arg OVS_UNUSED, const struct act_parse_ctx *pc)
     return NULL;
 }
 
-static void
+void
 format_CLEAR_ACTIONS(const struct ofpact_null *n OVS_UNUSED,
                      const struct ofputil_port_map *port_map OVS_UNUSED,
                      struct ds *s)
@@ -2836,7 +1183,7 @@ format_CLEAR_ACTIONS(const struct ofpact_null *n OVS_UNUSED,
     ds_put_cstr(s, "clear_actions");
 }
 
-static void
+void
 encode_WRITE_ACTIONS(const struct ofpact_nest *n OVS_UNUSED,
                      enum ofp_version version OVS_UNUSED,
                      struct ofpbuf *out OVS_UNUSED)
@@ -2850,7 +1197,7 @@ parse_WRITE_ACTIONS(char *arg, const struct act_parse_ctx *pc)
     return parse_nest(arg, pc, OFPACT_WRITE_ACTIONS);
 }
 
-static void
+void
 format_WRITE_ACTIONS(const struct ofpact_nest *n,
                      const struct ofputil_port_map *port_map, struct ds *s)
 {
@@ -2861,12 +1208,12 @@ format_WRITE_ACTIONS(const struct ofpact_nest *n,
 
 /* NXAST_WRITE_METADATA (32 bytes): Nicira header, 6 zero bytes,
  * be64 metadata, be64 mask. */
-static enum ofperr
+enum ofperr
 decode_RAW_NX_WRITE_METADATA(const uint8_t *a, size_t len OVS_UNUSED,
                              const struct act_decode_ctx *ctx OVS_UNUSED,
                              struct ofpbuf *out)
 {
-    if (!zeros(a + 10, 6)) {
+    if (!act_zeros(a + 10, 6)) {
         return OFPERR_NXBAC_MUST_BE_ZERO;
     }
     struct ofpact_metadata *m = ofpact_put_WRITE_METADATA(out);
@@ -2875,7 +1222,7 @@ decode_RAW_NX_WRITE_METADATA(const uint8_t *a, size_t len OVS_UNUSED,
     return 0;
 }
 
-static void
+void
 encode_WRITE_METADATA(const struct ofpact_metadata *m,
                       enum ofp_version version, struct ofpbuf *out)
 {
@@ -2896,12 +1243,12 @@ parse_WRITE_METADATA(char *arg, const struct act_parse_ctx *pc)
 
     if (slash) {
         *slash = '\0';
-        error = str_to_u64_(slash + 1, "metadata mask", &mask);
+        error = act_str_to_u64(slash + 1, "metadata mask", &mask);
         if (error) {
             return error;
         }
     }
-    error = str_to_u64_(arg, "metadata", &metadata);
+    error = act_str_to_u64(arg, "metadata", &metadata);
     if (error) {
         return error;
     }
@@ -2912,7 +1259,7 @@ parse_WRITE_METADATA(char *arg, const struct act_parse_ctx *pc)
     return NULL;
 }
 
-static void
+void
 format_WRITE_METADATA(const struct ofpact_metadata *m,
                       const struct ofputil_port_map *port_map OVS_UNUSED,
                       struct ds *s)
@@ -2923,7 +1270,7 @@ format_WRITE_METADATA(const struct ofpact_metadata *m,
     }
 }
 
-static void
+void
 encode_GOTO_TABLE(const struct ofpact_goto_table *g, enum ofp_version version,
                   struct ofpbuf *out)
 {
@@ -2946,7 +1293,7 @@ parse_GOTO_TABLE(char *arg, const struct act_parse_ctx *pc)
     return error;
 }
 
-static void
+void
 format_GOTO_TABLE(const struct ofpact_goto_table *g,
                   const struct ofputil_port_map *port_map OVS_UNUSED,
                   struct ds *s)
@@ -2970,7 +1317,7 @@ act_encode(const struct ofpact *a, enum ofp_version version,
            struct ofpbuf *out)
 {
     switch (a->type) {
-#define OFPACT(ENUM, STRUCT, MEMBER, NAME)                              \
+#define OFPACT(ENUM, NAME, STRUCT, MEMBER)                              \
     case OFPACT_##ENUM:                                                 \
         encode_##ENUM(ofpact_get_##ENUM(a), version, out);              \
         return;
@@ -2986,7 +1333,7 @@ act_format(const struct ofpact *a, const struct ofputil_port_map *port_map,
            struct ds *s)
 {
     switch (a->type) {
-#define OFPACT(ENUM, STRUCT, MEMBER, NAME)                              \
+#define OFPACT(ENUM, NAME, STRUCT, MEMBER)                              \
     case OFPACT_##ENUM:                                                 \
         format_##ENUM(ofpact_get_##ENUM(a), port_map, s);               \
         return;

@@ -1,11 +1,12 @@
 /* Internals shared by the files that implement ofp-actions.h.
  *
- * lib/ofp-actions.c holds the framework: the table of wire actions, the
- * drivers that walk action lists and instruction lists on the wire and in
- * text, validation and queries.  lib/ofp-actions-defs.c holds, for every
- * action, its four small functions side by side: decode (wire to ofpact),
- * encode (ofpact to wire), parse (text to ofpact), format (ofpact to
- * text).  This header is the contract between the two. */
+ * lib/ofp-actions.c holds the framework: the drivers that walk action
+ * lists and instruction lists on the wire and in text, validation, queries
+ * and helpers.  lib/ofp-actions-defs.c (output, control flow, nesting,
+ * instructions, and the dispatch tables) and lib/ofp-actions-fields.c
+ * (field rewrites) hold, for every action, its four small functions side
+ * by side: decode (wire to ofpact), encode (ofpact to wire), parse (text
+ * to ofpact), format (ofpact to text).  This header is their contract. */
 
 #ifndef OFP_ACTIONS_PRIVATE_H
 #define OFP_ACTIONS_PRIVATE_H 1
@@ -131,11 +132,13 @@ void act_format(const struct ofpact *, const struct ofputil_port_map *,
 uint8_t *act_put_raw(struct ofpbuf *, enum ofp_version, enum raw_action,
                      size_t len);
 void act_finish_var(struct ofpbuf *, size_t start_ofs);
+/* The nested decoders and parsers take the offset in 'out' of the ofpact
+ * that holds the nested list, to check that it fits in its 16-bit length. */
 enum ofperr act_decode_nested(const uint8_t *data, size_t len,
                               const struct act_decode_ctx *,
-                              struct ofpbuf *out);
+                              struct ofpbuf *out, size_t outer_ofs);
 char *act_parse_nested(char *text, const struct act_parse_ctx *,
-                       enum ofpact_type outer)
+                       size_t outer_ofs)
     OVS_WARN_UNUSED_RESULT;
 bool act_parse_key_value(char **stringp, char **keyp, char **valuep);
 char *act_parse_port(const char *, const struct ofputil_port_map *,
@@ -146,6 +149,67 @@ char *act_parse_table(const char *, uint8_t *table_id)
     OVS_WARN_UNUSED_RESULT;
 void act_encode_list(const struct ofpact *, size_t len, enum ofp_version,
                      struct ofpbuf *);
+
+/* Per-action functions, defined in ofp-actions-defs.c and
+ * ofp-actions-fields.c next to each other, one set per action. */
+#define RAW(ENUM, VENDOR, OF10, OF11, OF12, OF15, LEN, VAR)              \
+    act_decode_func decode_RAW_##ENUM;
+RAW_ACTIONS
+#undef RAW
+
+#define OFPACT(ENUM, NAME, STRUCT, MEMBER)                              \
+    void encode_##ENUM(const struct STRUCT *, enum ofp_version,         \
+                       struct ofpbuf *);                                \
+    void format_##ENUM(const struct STRUCT *,                           \
+                       const struct ofputil_port_map *, struct ds *);
+OFPACTS
+#undef OFPACT
+
+/* Text parsers of ofp-actions-fields.c named in the keyword table. */
+act_parse_func parse_SET_FIELD;
+act_parse_func parse_LOAD;
+act_parse_func parse_SET_VLAN_VID;
+act_parse_func parse_set_vlan_vid;
+act_parse_func parse_SET_VLAN_PCP;
+act_parse_func parse_set_vlan_pcp;
+act_parse_func parse_STRIP_VLAN;
+act_parse_func parse_pop_vlan;
+act_parse_func parse_PUSH_VLAN;
+act_parse_func parse_SET_ETH_SRC;
+act_parse_func parse_SET_ETH_DST;
+act_parse_func parse_SET_IPV4_SRC;
+act_parse_func parse_SET_IPV4_DST;
+act_parse_func parse_SET_IP_DSCP;
+act_parse_func parse_SET_IP_ECN;
+act_parse_func parse_SET_IP_TTL;
+act_parse_func parse_SET_L4_SRC_PORT;
+act_parse_func parse_SET_L4_DST_PORT;
+act_parse_func parse_REG_MOVE;
+act_parse_func parse_STACK_PUSH;
+act_parse_func parse_STACK_POP;
+
+/* Helpers shared by the per-action functions (in ofp-actions.c). */
+bool act_zeros(const uint8_t *, size_t n);
+bool act_mask_is_full(const union mf_value *mask, const struct mf_field *);
+char *act_str_to_u8(const char *, const char *what, uint8_t *)
+    OVS_WARN_UNUSED_RESULT;
+char *act_str_to_u16(const char *, const char *what, uint16_t *)
+    OVS_WARN_UNUSED_RESULT;
+char *act_str_to_u32(const char *, const char *what, uint32_t *)
+    OVS_WARN_UNUSED_RESULT;
+char *act_str_to_u64(const char *, const char *what, uint64_t *)
+    OVS_WARN_UNUSED_RESULT;
+uint16_t act_ofs_nbits_encode(unsigned int ofs, unsigned int n_bits);
+enum ofperr act_subfield_from_ofs_nbits(const struct mf_field *,
+                                        uint16_t ofs_nbits,
+                                        struct mf_subfield *);
+uint32_t act_field_header32(const struct mf_field *);
+enum ofperr act_field_from_header32(const uint8_t *,
+                                    const struct act_decode_ctx *,
+                                    const struct mf_field **);
+enum ofperr act_pull_field_header(const uint8_t **p, size_t *left,
+                                  const struct act_decode_ctx *,
+                                  const struct mf_field **);
 
 /* Big-endian byte access that never assumes alignment. */
 static inline uint16_t

@@ -35,7 +35,9 @@
 #include "flow.h"
 #include "match.h"
 #include "meta-flow.h"
+#include "nx-match.h"
 #include "ofp-actions-private.h"
+#include "ofp-port.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/ofpbuf.h"
 #include "openvswitch/util.h"
@@ -107,15 +109,16 @@ ofpacts_find_type(const struct ofpact *start, const struct ofpact *end,
     return NULL;
 }
 
+static const char *const ofpact_names[N_OFPACTS] = {
+#define OFPACT(ENUM, NAME, STRUCT, MEMBER) [OFPACT_##ENUM] = NAME,
+    OFPACTS
+#undef OFPACT
+};
+
 const char *
 ofpact_name(enum ofpact_type type)
 {
-    switch (type) {
-#define OFPACT(ENUM, STRUCT, MEMBER, NAME) case OFPACT_##ENUM: return NAME;
-        OFPACTS
-#undef OFPACT
-    }
-    return "<unknown>";
+    return (int) type < N_OFPACTS ? ofpact_names[type] : "<unknown>";
 }
 
 /* Returns true if 'mask' has a 1-bit for every significant bit of
@@ -196,6 +199,169 @@ act_finish_var(struct ofpbuf *out, size_t start_ofs)
     act_put16((uint8_t *) out->data + start_ofs + 2, out->size - start_ofs);
 }
 
+/* ---- Helpers for the per-action decoders and parsers. ---- */
+
+/* Returns true if 'mask' has a 1-bit for every significant bit of
+ * 'field'. */
+bool
+act_mask_is_full(const union mf_value *mask, const struct mf_field *field)
+{
+    return (bitwise_scan(mask, field->n_bytes, false, 0, field->n_bits)
+            >= field->n_bits);
+}
+
+/* Returns true if the 'n' bytes at 'p' are all zero. */
+bool
+act_zeros(const uint8_t *p, size_t n)
+{
+    return is_all_zeros(p, n);
+}
+
+/* Parses 's' as an unsigned integer (decimal, or hex with "0x") no
+ * bigger than 'max'.  Returns NULL or a malloc()'d error naming 'what'. */
+static char * OVS_WARN_UNUSED_RESULT
+str_to_uint_range(const char *s, const char *what, uintmax_t max,
+                  uintmax_t *valuep)
+{
+    char *tail;
+
+    if (!s[0]) {
+        return xasprintf("missing %s", what);
+    }
+    if (s[0] == '-' || isspace((unsigned char) s[0])) {
+        return xasprintf("invalid %s \"%s\"", what, s);
+    }
+    errno = 0;
+    uintmax_t v = strtoumax(s, &tail, 0);
+    if (errno || *tail || v > max) {
+        return xasprintf("invalid %s \"%s\"", what, s);
+    }
+    *valuep = v;
+    return NULL;
+}
+
+char *
+act_str_to_u8(const char *s, const char *what, uint8_t *valuep)
+{
+    uintmax_t v;
+    char *error = str_to_uint_range(s, what, UINT8_MAX, &v);
+    if (!error) {
+        *valuep = v;
+    }
+    return error;
+}
+
+char *
+act_str_to_u16(const char *s, const char *what, uint16_t *valuep)
+{
+    uintmax_t v;
+    char *error = str_to_uint_range(s, what, UINT16_MAX, &v);
+    if (!error) {
+        *valuep = v;
+    }
+    return error;
+}
+
+char *
+act_str_to_u32(const char *s, const char *what, uint32_t *valuep)
+{
+    uintmax_t v;
+    char *error = str_to_uint_range(s, what, UINT32_MAX, &v);
+    if (!error) {
+        *valuep = v;
+    }
+    return error;
+}
+
+char *
+act_str_to_u64(const char *s, const char *what, uint64_t *valuep)
+{
+    uintmax_t v;
+    char *error = str_to_uint_range(s, what, UINT64_MAX, &v);
+    if (!error) {
+        *valuep = v;
+    }
+    return error;
+}
+
+/* Encodes 'ofs' and 'n_bits' the way NXM actions pack them in 16 bits. */
+uint16_t
+act_ofs_nbits_encode(unsigned int ofs, unsigned int n_bits)
+{
+    return (ofs << 6) | (n_bits - 1);
+}
+
+/* Fills 'sf' from a packed 'ofs_nbits' and 'field', checking that the bits
+ * lie within the field. */
+enum ofperr
+act_subfield_from_ofs_nbits(const struct mf_field *field, uint16_t ofs_nbits,
+                        struct mf_subfield *sf)
+{
+    sf->field = field;
+    sf->ofs = ofs_nbits >> 6;
+    sf->n_bits = (ofs_nbits & 0x3f) + 1;
+    return (sf->ofs + sf->n_bits <= field->n_bits
+            ? 0 : OFPERR_OFPBAC_BAD_ARGUMENT);
+}
+
+/* Returns the 32-bit NXM or OXM header that names 'field' in Nicira
+ * actions, or 0 if the field needs a longer (experimenter) header. */
+uint32_t
+act_field_header32(const struct mf_field *field)
+{
+    uint64_t stub[4];
+    struct ofpbuf b;
+    uint32_t header = 0;
+
+    ofpbuf_use_stub(&b, stub, sizeof stub);
+    nx_put_header(&b, field->id, 0, false);
+    if (b.size == 4) {
+        header = act_get32(b.data);
+    }
+    ofpbuf_uninit(&b);
+    return header;
+}
+
+/* Looks up the field named by the 4-byte header at 'p'. */
+enum ofperr
+act_field_from_header32(const uint8_t *p,
+                    const struct act_decode_ctx *ctx OVS_UNUSED,
+                    const struct mf_field **fieldp)
+{
+    struct ofpbuf b;
+    bool masked;
+
+    ofpbuf_use_const(&b, p, 4);
+    enum ofperr error = nx_pull_header(&b, fieldp, &masked);
+    if (error) {
+        return error;
+    }
+    return masked ? OFPERR_OFPBAC_BAD_ARGUMENT : 0;
+}
+
+/* Pulls one field header (4 or 8 bytes) from '*p', which has '*left'
+ * bytes. */
+enum ofperr
+act_pull_field_header(const uint8_t **p, size_t *left,
+                  const struct act_decode_ctx *ctx OVS_UNUSED,
+                  const struct mf_field **fieldp)
+{
+    struct ofpbuf b;
+    bool masked;
+
+    ofpbuf_use_const(&b, *p, *left);
+    enum ofperr error = nx_pull_header(&b, fieldp, &masked);
+    if (error) {
+        return error;
+    }
+    if (masked) {
+        return OFPERR_OFPBAC_BAD_ARGUMENT;
+    }
+    *p = b.data;
+    *left = b.size;
+    return 0;
+}
+
 /* ---- Decoding. ---- */
 
 /* Finds the table entry for the action at 'a' in 'version'. */
@@ -269,12 +435,20 @@ decode_action_list(const uint8_t *data, size_t len,
 /* Decodes actions nested inside another action (clone, ct). */
 enum ofperr
 act_decode_nested(const uint8_t *data, size_t len,
-                  const struct act_decode_ctx *ctx, struct ofpbuf *out)
+                  const struct act_decode_ctx *ctx, struct ofpbuf *out,
+                  size_t outer_ofs)
 {
     struct act_decode_ctx inner = *ctx;
+    enum ofperr error;
 
     inner.depth++;
-    return decode_action_list(data, len, &inner, out);
+    error = decode_action_list(data, len, &inner, out);
+    if (!error && out->size - outer_ofs > UINT16_MAX) {
+        /* In memory the nested actions take more room than on the wire, and
+         * may not fit in the 16-bit length of the outer ofpact. */
+        error = OFPERR_OFPBAC_BAD_LEN;
+    }
+    return error;
 }
 
 static enum ofperr
@@ -314,16 +488,15 @@ pull_actions__(struct ofpbuf *openflow, unsigned int actions_len,
  * On error, 'ofpacts' is left empty.  'vl_mff_map' and
  * 'ofpacts_tlv_bitmap' may be null. */
 enum ofperr
-ofpacts_pull_openflow_actions(struct ofpbuf *openflow,
-                              unsigned int actions_len,
+ofpacts_pull_openflow_actions(struct ofpbuf *msg, unsigned int len,
                               enum ofp_version version,
-                              const struct vl_mff_map *vl_mff_map,
-                              uint64_t *ofpacts_tlv_bitmap,
-                              struct ofpbuf *ofpacts)
+                              const struct vl_mff_map *map,
+                              uint64_t *tlv_bitmap, struct ofpbuf *out)
 {
-    return pull_actions__(openflow, actions_len, version,
-                          1u << OVSINST_OFPIT11_APPLY_ACTIONS, vl_mff_map,
-                          ofpacts_tlv_bitmap, ofpacts);
+    uint32_t only_apply = 1u << OVSINST_OFPIT11_APPLY_ACTIONS;
+
+    return pull_actions__(msg, len, version, only_apply, map, tlv_bitmap,
+                          out);
 }
 
 /* Wire codes of the OpenFlow 1.1+ instructions. */
@@ -455,7 +628,7 @@ decode_instructions(const uint8_t *insts[N_OVS_INSTRUCTIONS],
         ofpact_put_WRITE_ACTIONS(ofpacts);
         error = act_decode_nested(p + 8,
                                   lens[OVSINST_OFPIT11_WRITE_ACTIONS] - 8,
-                                  ctx, ofpacts);
+                                  ctx, ofpacts, ofs);
         w = ofpbuf_at_assert(ofpacts, ofs, sizeof *w);
         ofpact_finish_WRITE_ACTIONS(ofpacts, &w);
         if (error) {
@@ -492,8 +665,8 @@ enum ofperr
 ofpacts_pull_openflow_instructions(struct ofpbuf *openflow,
                                    unsigned int instructions_len,
                                    enum ofp_version version,
-                                   const struct vl_mff_map *vl_mff_map,
-                                   uint64_t *ofpacts_tlv_bitmap,
+                                   const struct vl_mff_map *map,
+                                   uint64_t *tlv_bitmap,
                                    struct ofpbuf *ofpacts)
 {
     const uint8_t *insts[N_OVS_INSTRUCTIONS] = { NULL };
@@ -503,8 +676,8 @@ ofpacts_pull_openflow_instructions(struct ofpbuf *openflow,
 
     if (version == OFP10_VERSION) {
         return pull_actions__(openflow, instructions_len, version,
-                              (1u << N_OVS_INSTRUCTIONS) - 1, vl_mff_map,
-                              ofpacts_tlv_bitmap, ofpacts);
+                              (1u << N_OVS_INSTRUCTIONS) - 1, map,
+                              tlv_bitmap, ofpacts);
     }
 
     ofpbuf_clear(ofpacts);
@@ -516,19 +689,18 @@ ofpacts_pull_openflow_instructions(struct ofpbuf *openflow,
     struct act_decode_ctx ctx = {
         .version = version,
         .depth = 0,
-        .vl_mff_map = vl_mff_map,
-        .tlv_bitmap = ofpacts_tlv_bitmap,
+        .vl_mff_map = map,
+        .tlv_bitmap = tlv_bitmap,
     };
     error = split_instructions(data, instructions_len, insts, lens);
-    if (!error) {
-        error = decode_instructions(insts, lens, &ctx, ofpacts);
-    }
-    if (!error) {
-        error = ofpacts_verify(ofpacts->data, ofpacts->size, version,
-                               (1u << N_OVS_INSTRUCTIONS) - 1, 0, NULL);
-    }
+    error = (error ? error
+             : decode_instructions(insts, lens, &ctx, ofpacts));
+    error = (error ? error
+             : ofpacts_verify(ofpacts->data, ofpacts->size, version,
+                              (1u << N_OVS_INSTRUCTIONS) - 1, 0, NULL));
     if (error) {
-        ofpbuf_clear(ofpacts);
+        /* Leave nothing half-decoded behind. */
+        ofpacts->size = 0;
     }
     return error;
 }
@@ -714,62 +886,23 @@ act_parse_key_value(char **stringp, char **keyp, char **valuep)
     return true;
 }
 
-static const struct {
-    ofp_port_t port;
-    const char *name;
-} port_names[] = {
-    { OFPP_IN_PORT, "IN_PORT" },
-    { OFPP_TABLE, "TABLE" },
-    { OFPP_NORMAL, "NORMAL" },
-    { OFPP_FLOOD, "FLOOD" },
-    { OFPP_ALL, "ALL" },
-    { OFPP_CONTROLLER, "CONTROLLER" },
-    { OFPP_LOCAL, "LOCAL" },
-    { OFPP_NONE, "NONE" },
-};
-
-/* Parses 's' as a port number or reserved port name into '*port'.
- * Returns NULL or a malloc()'d error. */
+/* Parses 's' as a port number, reserved port name or (through 'port_map',
+ * which may be null) port name into '*port'.  Returns NULL or a malloc()'d
+ * error. */
 char *
-act_parse_port(const char *s, const struct ofputil_port_map *port_map
-               OVS_UNUSED, ofp_port_t *port)
+act_parse_port(const char *s, const struct ofputil_port_map *port_map,
+               ofp_port_t *port)
 {
-    for (size_t i = 0; i < ARRAY_SIZE(port_names); i++) {
-        if (!strcasecmp(s, port_names[i].name)) {
-            *port = port_names[i].port;
-            return NULL;
-        }
-    }
-    if (!strcasecmp(s, "ANY")) {
-        *port = OFPP_NONE;
-        return NULL;
-    }
-
-    unsigned long long n;
-    if (str_to_ullong(s, 10, &n)) {
-        if (n <= UINT16_MAX) {
-            *port = u16_to_ofp(n);
-            return NULL;
-        } else if (n >= 0xffffff00 && n <= UINT32_MAX) {
-            *port = u16_to_ofp(n - OFPP11_OFFSET);
-            return NULL;
-        }
-    }
-    return xasprintf("%s: unknown port", s);
+    return (ofputil_port_from_string(s, port_map, port)
+            ? NULL : xasprintf("%s: unknown port", s));
 }
 
-/* Appends 'port' to 's' as a number or a reserved port name. */
+/* Appends 'port' to 's' as a number, reserved port name or mapped name. */
 void
-act_format_port(ofp_port_t port, const struct ofputil_port_map *port_map
-                OVS_UNUSED, struct ds *s)
+act_format_port(ofp_port_t port, const struct ofputil_port_map *port_map,
+                struct ds *s)
 {
-    for (size_t i = 0; i < ARRAY_SIZE(port_names); i++) {
-        if (port == port_names[i].port) {
-            ds_put_cstr(s, port_names[i].name);
-            return;
-        }
-    }
-    ds_put_format(s, "%"PRIu16, ofp_to_u16(port));
+    ofputil_format_port(port, port_map, s);
 }
 
 /* Parses 's' as a table id. */
@@ -846,12 +979,17 @@ parse_list(char *s, const struct act_parse_ctx *pc)
 /* Parses the nested action list 'text' of an action of type 'outer'. */
 char *
 act_parse_nested(char *text, const struct act_parse_ctx *pc,
-                 enum ofpact_type outer OVS_UNUSED)
+                 size_t outer_ofs)
 {
     struct act_parse_ctx inner = *pc;
+    char *error;
 
     inner.depth++;
-    return parse_list(text, &inner);
+    error = parse_list(text, &inner);
+    if (!error && pc->ofpacts->size - outer_ofs > UINT16_MAX) {
+        error = xstrdup("nested actions are too long");
+    }
+    return error;
 }
 
 static char * OVS_WARN_UNUSED_RESULT
@@ -1133,22 +1271,17 @@ inconsistent_match(const struct check_ctx *cc)
     *cc->usable_protocols &= OFPUTIL_P_OF10_ANY;
 }
 
+/* A switch port below 'max_ports', or a reserved port that stands for a
+ * real destination (IN_PORT up to LOCAL; not NONE). */
 static enum ofperr
 check_output_port(ofp_port_t port, ofp_port_t max_ports)
 {
-    switch (port) {
-    case OFPP_IN_PORT:
-    case OFPP_TABLE:
-    case OFPP_NORMAL:
-    case OFPP_FLOOD:
-    case OFPP_ALL:
-    case OFPP_CONTROLLER:
-    case OFPP_LOCAL:
-        return 0;
-    default:
-        return (ofp_to_u16(port) < ofp_to_u16(max_ports)
-                ? 0 : OFPERR_OFPBAC_BAD_OUT_PORT);
-    }
+    uint16_t p = ofp_to_u16(port);
+    bool reserved = (p >= ofp_to_u16(OFPP_IN_PORT)
+                     && p <= ofp_to_u16(OFPP_LOCAL));
+
+    return p < ofp_to_u16(max_ports) || reserved
+           ? 0 : OFPERR_OFPBAC_BAD_OUT_PORT;
 }
 
 static enum ofperr check_list(struct ofpact *, size_t len, struct match *,
@@ -1235,10 +1368,10 @@ check_one(struct ofpact *a, struct match *match, const struct check_ctx *cc)
         }
         return 0;
 
-    case OFPACT_SET_IP_DSCP:
-    case OFPACT_SET_IP_ECN:
-    case OFPACT_SET_IP_TTL:
     case OFPACT_DEC_TTL:
+    case OFPACT_SET_IP_TTL:
+    case OFPACT_SET_IP_ECN:
+    case OFPACT_SET_IP_DSCP:
         if (!is_ip_any(flow)) {
             inconsistent_match(cc);
         }

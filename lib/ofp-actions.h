@@ -42,74 +42,74 @@ struct vl_mff_map;
 
 /* The list of abstract actions.  Each entry is
  *
- *     OFPACT(ENUM, STRUCT, MEMBER, NAME)
+ *     OFPACT(ENUM, NAME, STRUCT, MEMBER)
  *
  * ENUM: OFPACT_<ENUM> is the type.
+ * NAME: the action's primary name in ovs-ofctl syntax.
  * STRUCT: the struct that holds it, whose first member is a struct ofpact
  *         (possibly inside OFPACT_ALIGNED_HEAD).
  * MEMBER: the member at which the variable-length part starts, or 'ofpact'
  *         if there is none (then the size is just sizeof(STRUCT)).
- * NAME: the action's primary name in ovs-ofctl syntax.
  *
  * The order of the instructions at the end matters: it is the order in
  * which OpenFlow 1.1+ requires them to appear. */
 #define OFPACTS                                                         \
     /* Output. */                                                       \
-    OFPACT(OUTPUT,          ofpact_output,      ofpact, "output")       \
-    OFPACT(GROUP,           ofpact_group,       ofpact, "group")        \
-    OFPACT(CONTROLLER,      ofpact_controller,  ofpact, "controller")   \
-    OFPACT(PAUSE,           ofpact_pause,       ofpact, "pause")        \
-    OFPACT(OUTPUT_REG,      ofpact_output_reg,  ofpact, "output_reg")   \
+    OFPACT(OUTPUT, "output", ofpact_output, ofpact)                     \
+    OFPACT(GROUP, "group", ofpact_group, ofpact)                        \
+    OFPACT(CONTROLLER, "controller", ofpact_controller, ofpact)         \
+    OFPACT(PAUSE, "pause", ofpact_pause, ofpact)                        \
+    OFPACT(OUTPUT_REG, "output_reg", ofpact_output_reg, ofpact)         \
                                                                         \
     /* Header changes. */                                               \
-    OFPACT(SET_FIELD,       ofpact_set_field,   ofpact, "set_field")    \
-    OFPACT(SET_VLAN_VID,    ofpact_vlan_vid,    ofpact, "set_vlan_vid") \
-    OFPACT(SET_VLAN_PCP,    ofpact_vlan_pcp,    ofpact, "set_vlan_pcp") \
-    OFPACT(STRIP_VLAN,      ofpact_null,        ofpact, "strip_vlan")   \
-    OFPACT(PUSH_VLAN,       ofpact_push_vlan,   ofpact, "push_vlan")    \
-    OFPACT(SET_ETH_SRC,     ofpact_mac,         ofpact, "mod_dl_src")   \
-    OFPACT(SET_ETH_DST,     ofpact_mac,         ofpact, "mod_dl_dst")   \
-    OFPACT(SET_IPV4_SRC,    ofpact_ipv4,        ofpact, "mod_nw_src")   \
-    OFPACT(SET_IPV4_DST,    ofpact_ipv4,        ofpact, "mod_nw_dst")   \
-    OFPACT(SET_IP_DSCP,     ofpact_dscp,        ofpact, "mod_nw_tos")   \
-    OFPACT(SET_IP_ECN,      ofpact_ecn,         ofpact, "mod_nw_ecn")   \
-    OFPACT(SET_IP_TTL,      ofpact_ip_ttl,      ofpact, "mod_nw_ttl")   \
-    OFPACT(SET_L4_SRC_PORT, ofpact_l4_port,     ofpact, "mod_tp_src")   \
-    OFPACT(SET_L4_DST_PORT, ofpact_l4_port,     ofpact, "mod_tp_dst")   \
-    OFPACT(REG_MOVE,        ofpact_reg_move,    ofpact, "move")         \
-    OFPACT(STACK_PUSH,      ofpact_stack,       ofpact, "push")         \
-    OFPACT(STACK_POP,       ofpact_stack,       ofpact, "pop")          \
-    OFPACT(DEC_TTL,         ofpact_cnt_ids,     cnt_ids, "dec_ttl")     \
+    OFPACT(SET_FIELD, "set_field", ofpact_set_field, ofpact)            \
+    OFPACT(SET_VLAN_VID, "set_vlan_vid", ofpact_vlan_vid, ofpact)       \
+    OFPACT(SET_VLAN_PCP, "set_vlan_pcp", ofpact_vlan_pcp, ofpact)       \
+    OFPACT(STRIP_VLAN, "strip_vlan", ofpact_null, ofpact)               \
+    OFPACT(PUSH_VLAN, "push_vlan", ofpact_push_vlan, ofpact)            \
+    OFPACT(SET_ETH_SRC, "mod_dl_src", ofpact_mac, ofpact)               \
+    OFPACT(SET_ETH_DST, "mod_dl_dst", ofpact_mac, ofpact)               \
+    OFPACT(SET_IPV4_SRC, "mod_nw_src", ofpact_ipv4, ofpact)             \
+    OFPACT(SET_IPV4_DST, "mod_nw_dst", ofpact_ipv4, ofpact)             \
+    OFPACT(SET_IP_DSCP, "mod_nw_tos", ofpact_dscp, ofpact)              \
+    OFPACT(SET_IP_ECN, "mod_nw_ecn", ofpact_ecn, ofpact)                \
+    OFPACT(SET_IP_TTL, "mod_nw_ttl", ofpact_ip_ttl, ofpact)             \
+    OFPACT(SET_L4_SRC_PORT, "mod_tp_src", ofpact_l4_port, ofpact)       \
+    OFPACT(SET_L4_DST_PORT, "mod_tp_dst", ofpact_l4_port, ofpact)       \
+    OFPACT(REG_MOVE, "move", ofpact_reg_move, ofpact)                   \
+    OFPACT(STACK_PUSH, "push", ofpact_stack, ofpact)                    \
+    OFPACT(STACK_POP, "pop", ofpact_stack, ofpact)                      \
+    OFPACT(DEC_TTL, "dec_ttl", ofpact_cnt_ids, cnt_ids)                 \
                                                                         \
     /* Control flow and other. */                                       \
-    OFPACT(RESUBMIT,        ofpact_resubmit,    ofpact, "resubmit")     \
-    OFPACT(NOTE,            ofpact_note,        data, "note")           \
-    OFPACT(EXIT,            ofpact_null,        ofpact, "exit")         \
-    OFPACT(CLONE,           ofpact_nest,        actions, "clone")       \
-    OFPACT(CT,              ofpact_conntrack,   actions, "ct")          \
-    OFPACT(CT_CLEAR,        ofpact_null,        ofpact, "ct_clear")     \
+    OFPACT(RESUBMIT, "resubmit", ofpact_resubmit, ofpact)               \
+    OFPACT(NOTE, "note", ofpact_note, data)                             \
+    OFPACT(EXIT, "exit", ofpact_null, ofpact)                           \
+    OFPACT(CLONE, "clone", ofpact_nest, actions)                        \
+    OFPACT(CT, "ct", ofpact_conntrack, actions)                         \
+    OFPACT(CT_CLEAR, "ct_clear", ofpact_null, ofpact)                   \
                                                                         \
     /* Internal to translation: never on the wire or in text. */        \
-    OFPACT(UNROLL_XLATE,    ofpact_unroll_xlate, ofpact, "unroll_xlate") \
+    OFPACT(UNROLL_XLATE, "unroll_xlate", ofpact_unroll_xlate, ofpact)   \
                                                                         \
     /* Instructions, in the order OpenFlow 1.1+ requires. */            \
-    OFPACT(CLEAR_ACTIONS,   ofpact_null,        ofpact, "clear_actions") \
-    OFPACT(WRITE_ACTIONS,   ofpact_nest,        actions, "write_actions") \
-    OFPACT(WRITE_METADATA,  ofpact_metadata,    ofpact, "write_metadata") \
-    OFPACT(GOTO_TABLE,      ofpact_goto_table,  ofpact, "goto_table")
+    OFPACT(CLEAR_ACTIONS, "clear_actions", ofpact_null, ofpact)         \
+    OFPACT(WRITE_ACTIONS, "write_actions", ofpact_nest, actions)        \
+    OFPACT(WRITE_METADATA, "write_metadata", ofpact_metadata, ofpact)   \
+    OFPACT(GOTO_TABLE, "goto_table", ofpact_goto_table, ofpact)
 
 #ifndef OVS_PACKED_ENUM
 #define OVS_PACKED_ENUM __attribute__((__packed__))
 #endif
 
 enum OVS_PACKED_ENUM ofpact_type {
-#define OFPACT(ENUM, STRUCT, MEMBER, NAME) OFPACT_##ENUM,
+#define OFPACT(ENUM, NAME, STRUCT, MEMBER) OFPACT_##ENUM,
     OFPACTS
 #undef OFPACT
 };
 
 enum {
-#define OFPACT(ENUM, STRUCT, MEMBER, NAME) + 1
+#define OFPACT(ENUM, NAME, STRUCT, MEMBER) + 1
     N_OFPACTS = OFPACTS
 #undef OFPACT
 };
@@ -420,47 +420,51 @@ void *ofpact_put(struct ofpbuf *, enum ofpact_type, size_t len);
 void ofpact_init(struct ofpact *, enum ofpact_type, size_t len);
 void *ofpact_finish(struct ofpbuf *, struct ofpact *);
 
-#define OFPACT(ENUM, STRUCT, MEMBER, NAME)                              \
-    BUILD_ASSERT_DECL(offsetof(struct STRUCT, ofpact) == 0);            \
-                                                                        \
-    enum { OFPACT_##ENUM##_SIZE                                         \
-           = (offsetof(struct STRUCT, MEMBER)                           \
-              ? offsetof(struct STRUCT, MEMBER)                         \
-              : OFPACT_ALIGN(sizeof(struct STRUCT))) };                 \
-                                                                        \
-    static inline struct STRUCT *                                       \
-    ofpact_get_##ENUM(const struct ofpact *ofpact)                      \
-    {                                                                   \
-        ovs_assert(ofpact->type == OFPACT_##ENUM);                      \
-        return ALIGNED_CAST(struct STRUCT *, ofpact);                   \
-    }                                                                   \
-                                                                        \
-    static inline struct STRUCT *                                       \
-    ofpact_get_##ENUM##_nullable(const struct ofpact *ofpact)           \
-    {                                                                   \
-        return ofpact ? ofpact_get_##ENUM(ofpact) : NULL;               \
-    }                                                                   \
-                                                                        \
-    static inline struct STRUCT *                                       \
-    ofpact_put_##ENUM(struct ofpbuf *ofpacts)                           \
-    {                                                                   \
-        return (struct STRUCT *) ofpact_put(ofpacts, OFPACT_##ENUM,     \
-                                            OFPACT_##ENUM##_SIZE);      \
-    }                                                                   \
-                                                                        \
-    static inline void                                                  \
-    ofpact_init_##ENUM(struct STRUCT *ofpact)                           \
-    {                                                                   \
-        ofpact_init(&ofpact->ofpact, OFPACT_##ENUM,                     \
-                    OFPACT_##ENUM##_SIZE);                              \
-    }                                                                   \
-                                                                        \
-    static inline void                                                  \
-    ofpact_finish_##ENUM(struct ofpbuf *ofpbuf, struct STRUCT **ofpactp) \
-    {                                                                   \
-        struct ofpact *ofpact = &(*ofpactp)->ofpact;                    \
-        ovs_assert(ofpact->type == OFPACT_##ENUM);                      \
-        *ofpactp = (struct STRUCT *) ofpact_finish(ofpbuf, ofpact);     \
+/* Checks that 'a' has type 'type' and returns it as a pointer to its
+ * specific struct. */
+static inline void *
+ofpact_cast__(const struct ofpact *a, enum ofpact_type type)
+{
+    ovs_assert(a->type == type);
+    return CONST_CAST(struct ofpact *, a);
+}
+
+/* Bytes that ofpact_put_<ENUM>() reserves: up to the variable part, or the
+ * whole (aligned) struct if there is none. */
+#define OFPACT_FIXED_SIZE__(STRUCT, MEMBER)                            \
+    (offsetof(struct STRUCT, MEMBER) > 0                               \
+     ? offsetof(struct STRUCT, MEMBER)                                 \
+     : OFPACT_ALIGN(sizeof(struct STRUCT)))
+
+#define OFPACT(ENUM, NAME, STRUCT, MEMBER)                             \
+    enum { OFPACT_##ENUM##_SIZE = OFPACT_FIXED_SIZE__(STRUCT, MEMBER) }; \
+                                                                       \
+    static inline struct STRUCT *                                      \
+    ofpact_get_##ENUM(const struct ofpact *a)                          \
+    {                                                                  \
+        return ofpact_cast__(a, OFPACT_##ENUM);                        \
+    }                                                                  \
+    static inline struct STRUCT *                                      \
+    ofpact_get_##ENUM##_nullable(const struct ofpact *a)               \
+    {                                                                  \
+        return a ? ofpact_cast__(a, OFPACT_##ENUM) : NULL;             \
+    }                                                                  \
+    static inline struct STRUCT *                                      \
+    ofpact_put_##ENUM(struct ofpbuf *buf)                              \
+    {                                                                  \
+        return ofpact_put(buf, OFPACT_##ENUM, OFPACT_##ENUM##_SIZE);   \
+    }                                                                  \
+    static inline void                                                 \
+    ofpact_init_##ENUM(struct STRUCT *s)                               \
+    {                                                                  \
+        ofpact_init((struct ofpact *) (void *) s, OFPACT_##ENUM,       \
+                    OFPACT_##ENUM##_SIZE);                             \
+    }                                                                  \
+    static inline void                                                 \
+    ofpact_finish_##ENUM(struct ofpbuf *buf, struct STRUCT **sp)       \
+    {                                                                  \
+        ofpact_cast__((struct ofpact *) (void *) *sp, OFPACT_##ENUM);  \
+        *sp = ofpact_finish(buf, (struct ofpact *) (void *) *sp);      \
     }
 OFPACTS
 #undef OFPACT
@@ -475,17 +479,13 @@ struct ofpact_set_field *ofpact_put_set_field(struct ofpbuf *,
                                               const void *value,
                                               const void *mask);
 
-/* Decoding from OpenFlow. */
-enum ofperr ofpacts_pull_openflow_actions(struct ofpbuf *openflow,
-                                          unsigned int actions_len,
-                                          enum ofp_version version,
-                                          const struct vl_mff_map *,
-                                          uint64_t *ofpacts_tlv_bitmap,
-                                          struct ofpbuf *ofpacts);
+/* Decoding from OpenFlow.  'vl_mff_map' and 'tlv_bitmap' may be NULL. */
+enum ofperr ofpacts_pull_openflow_actions(
+    struct ofpbuf *msg, unsigned int len, enum ofp_version,
+    const struct vl_mff_map *, uint64_t *tlv_bitmap, struct ofpbuf *out);
 enum ofperr ofpacts_pull_openflow_instructions(
-    struct ofpbuf *openflow, unsigned int instructions_len,
-    enum ofp_version version, const struct vl_mff_map *,
-    uint64_t *ofpacts_tlv_bitmap, struct ofpbuf *ofpacts);
+    struct ofpbuf *msg, unsigned int len, enum ofp_version,
+    const struct vl_mff_map *, uint64_t *tlv_bitmap, struct ofpbuf *out);
 
 /* Encoding to OpenFlow. */
 size_t ofpacts_put_openflow_actions(const struct ofpact *, size_t ofpacts_len,

@@ -142,30 +142,28 @@ ofputil_match_to_ofp10_match(const struct match *match,
     ovs_be32 src_mask = wc->masks.nw_src, dst_mask = wc->masks.nw_dst;
 
     memset(om, 0, sizeof *om);
-    if (!wc->masks.in_port.ofp_port) {
-        ofpfw |= OFPFW10_IN_PORT;
+
+    /* Each of these is either fully matched or ignored in OpenFlow 1.0. */
+    const struct {
+        const void *mask;
+        size_t size;
+        uint32_t wildcard;
+    } simple[] = {
+        { &wc->masks.in_port.ofp_port, sizeof(ofp_port_t), OFPFW10_IN_PORT },
+        { &wc->masks.dl_src, ETH_ADDR_LEN, OFPFW10_DL_SRC },
+        { &wc->masks.dl_dst, ETH_ADDR_LEN, OFPFW10_DL_DST },
+        { &wc->masks.dl_type, 2, OFPFW10_DL_TYPE },
+        { &wc->masks.nw_proto, 1, OFPFW10_NW_PROTO },
+        { &wc->masks.tp_src, 2, OFPFW10_TP_SRC },
+        { &wc->masks.tp_dst, 2, OFPFW10_TP_DST },
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(simple); i++) {
+        if (is_all_zeros(simple[i].mask, simple[i].size)) {
+            ofpfw |= simple[i].wildcard;
+        }
     }
-    if (eth_addr_is_zero(wc->masks.dl_src)) {
-        ofpfw |= OFPFW10_DL_SRC;
-    }
-    if (eth_addr_is_zero(wc->masks.dl_dst)) {
-        ofpfw |= OFPFW10_DL_DST;
-    }
-    if (!wc->masks.dl_type) {
-        ofpfw |= OFPFW10_DL_TYPE;
-    }
-    if (!wc->masks.nw_proto) {
-        ofpfw |= OFPFW10_NW_PROTO;
-    }
-    if (!(wc->masks.nw_tos & IP_DSCP_MASK)) {
-        ofpfw |= OFPFW10_NW_TOS;
-    }
-    if (!wc->masks.tp_src) {
-        ofpfw |= OFPFW10_TP_SRC;
-    }
-    if (!wc->masks.tp_dst) {
-        ofpfw |= OFPFW10_TP_DST;
-    }
+    ofpfw |= wc->masks.nw_tos & IP_DSCP_MASK ? 0 : OFPFW10_NW_TOS;
+
     if (!ip_is_cidr(src_mask)) {
         src_mask = 0;
     }
@@ -422,29 +420,22 @@ ofputil_pull_ofp11_match(struct ofpbuf *b, struct match *match,
     }
     match_len = ntohs(omh->length);
 
-    switch (ntohs(omh->type)) {
-    case OFPMT_STANDARD: {
-        const struct ofp11_match *om;
-
-        if (match_len != sizeof *om || b->size < sizeof *om) {
-            return OFPERR_OFPBMC_BAD_LEN;
-        }
-        om = ofpbuf_pull(b, sizeof *om);
-        if (padded_match_len) {
-            *padded_match_len = match_len;
-        }
-        return ofputil_match_from_ofp11_match(om, match);
-    }
-
-    case OFPMT_OXM:
+    if (omh->type == htons(OFPMT_OXM)) {
         if (padded_match_len) {
             *padded_match_len = ROUND_UP(match_len, 8);
         }
         return oxm_pull_match(b, match);
-
-    default:
+    } else if (omh->type != htons(OFPMT_STANDARD)) {
         return OFPERR_OFPBMC_BAD_TYPE;
+    } else if (match_len != OFPMT11_STANDARD_LENGTH
+               || b->size < OFPMT11_STANDARD_LENGTH) {
+        return OFPERR_OFPBMC_BAD_LEN;
     }
+    if (padded_match_len) {
+        *padded_match_len = OFPMT11_STANDARD_LENGTH;
+    }
+    return ofputil_match_from_ofp11_match(
+        ofpbuf_pull(b, OFPMT11_STANDARD_LENGTH), match);
 }
 
 /* Appends 'match' in the form 'protocol' uses for OpenFlow 1.1+ messages.
@@ -468,15 +459,12 @@ ofputil_put_ofp11_match(struct ofpbuf *b, const struct match *match,
 int
 ofputil_match_typical_len(enum ofputil_protocol protocol)
 {
-    switch (protocol) {
-    case OFPUTIL_P_OF10_STD:
-    case OFPUTIL_P_OF10_STD_TID:
-        return sizeof(struct ofp10_match);
-    case OFPUTIL_P_OF11_STD:
-        return sizeof(struct ofp11_match);
-    default:
-        return 64;
+    if (protocol & OFPUTIL_P_OF10_STD_ANY) {
+        return 40;              /* sizeof(struct ofp10_match) */
+    } else if (protocol == OFPUTIL_P_OF11_STD) {
+        return OFPMT11_STANDARD_LENGTH;
     }
+    return 64;                  /* A few NXM/OXM entries. */
 }
 
 /* ----- Normalization -------------------------------------------------- */
@@ -553,11 +541,10 @@ ofputil_normalize_match(struct match *match)
         char *pre = match_to_string(&old, NULL, 0x8000);
         char *post = match_to_string(match, NULL, 0x8000);
 
-        VLOG_INFO("normalization changed ofp_match, details:");
-        VLOG_INFO(" pre: %s", pre);
-        VLOG_INFO("post: %s", post);
-        free(pre);
+        VLOG_INFO("fields without their prerequisites dropped from match "
+                  "\"%s\", leaving \"%s\"", pre, post);
         free(post);
+        free(pre);
     }
 }
 
@@ -634,4 +621,119 @@ ofputil_field_usable_protocols(const struct mf_field *mf,
         usable |= OFPUTIL_P_OF11_STD;
     }
     return usable;
+}
+
+/* ----- Text ---------------------------------------------------------- */
+
+/* Sets the EtherType (and IP protocol) that protocol name 'name' stands
+ * for.  Returns false if 'name' is not a protocol name. */
+bool
+ofputil_match_set_protocol(struct match *match, const char *name)
+{
+    static const struct {
+        const char *name;
+        uint16_t dl_type;
+        uint8_t nw_proto;       /* 0: none. */
+    } protocols[] = {
+        { "ip", ETH_TYPE_IP, 0 },
+        { "ipv6", ETH_TYPE_IPV6, 0 },
+        { "ip6", ETH_TYPE_IPV6, 0 },
+        { "icmp", ETH_TYPE_IP, IPPROTO_ICMP },
+        { "icmp6", ETH_TYPE_IPV6, IPPROTO_ICMPV6 },
+        { "tcp", ETH_TYPE_IP, IPPROTO_TCP },
+        { "tcp6", ETH_TYPE_IPV6, IPPROTO_TCP },
+        { "udp", ETH_TYPE_IP, IPPROTO_UDP },
+        { "udp6", ETH_TYPE_IPV6, IPPROTO_UDP },
+        { "sctp", ETH_TYPE_IP, IPPROTO_SCTP },
+        { "sctp6", ETH_TYPE_IPV6, IPPROTO_SCTP },
+        { "arp", ETH_TYPE_ARP, 0 },
+        { "rarp", ETH_TYPE_RARP, 0 },
+        { "mpls", ETH_TYPE_MPLS, 0 },
+        { "mplsm", ETH_TYPE_MPLS_MCAST, 0 },
+    };
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(protocols); i++) {
+        if (!strcmp(name, protocols[i].name)) {
+            match_set_dl_type(match, htons(protocols[i].dl_type));
+            if (protocols[i].nw_proto) {
+                match_set_nw_proto(match, protocols[i].nw_proto);
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+char *
+ofputil_parse_match_item(struct match *match, const char *name,
+                         const char *value,
+                         const struct ofputil_port_map *port_map,
+                         enum ofputil_protocol *usable)
+{
+    const struct mf_field *mf;
+    union mf_value v, m;
+    char *error;
+
+    if (!value && ofputil_match_set_protocol(match, name)) {
+        return NULL;
+    }
+    mf = mf_from_name(name);
+    if (!mf) {
+        return (value ? xasprintf("unknown keyword %s", name)
+                : xasprintf("field %s missing value", name));
+    }
+
+    error = mf_parse(mf, value ? value : "0/0", port_map, &v, &m);
+    if (error) {
+        return error;
+    }
+    if (usable) {
+        *usable &= ofputil_field_usable_protocols(mf, &m);
+    }
+    if (is_all_ones(&m, mf->n_bytes)) {
+        mf_set_value(mf, &v, match);    /* Handles dl_vlan=0xffff. */
+    } else {
+        mf_set(mf, &v, &m, match);
+    }
+    return NULL;
+}
+
+char *
+ofputil_match_from_string(const char *s_,
+                          const struct ofputil_port_map *port_map,
+                          struct match *match, int *priority,
+                          enum ofputil_protocol *usable)
+{
+    char *s = xstrdup(s_);
+    char *save = NULL;
+    char *error = NULL;
+    char *item;
+
+    match_init_catchall(match);
+    if (usable) {
+        *usable = OFPUTIL_P_ANY;
+    }
+    for (item = strtok_r(s, ", \t\r\n", &save); item && !error;
+         item = strtok_r(NULL, ", \t\r\n", &save)) {
+        char *value = strchr(item, '=');
+
+        if (value) {
+            *value++ = '\0';
+        }
+        if (value && !strcmp(item, "priority")) {
+            unsigned int p;
+
+            if (!str_to_uint(value, 10, &p) || p > UINT16_MAX) {
+                error = xasprintf("invalid priority \"%s\"", value);
+            } else if (priority) {
+                *priority = p;
+            }
+        } else {
+            error = ofputil_parse_match_item(match, item, value, port_map,
+                                             usable);
+        }
+    }
+    free(s);
+    return error;
 }

@@ -20,6 +20,7 @@ struct flow_wildcards;
 struct match;
 struct mf_field;
 struct ofpbuf;
+struct ofputil_port_map;
 union mf_value;
 
 /* OpenFlow 1.0. */
@@ -49,6 +50,26 @@ int ofputil_match_typical_len(enum ofputil_protocol);
  * warning when it changes something; the _quiet form does not. */
 void ofputil_normalize_match(struct match *);
 void ofputil_normalize_match_quiet(struct match *);
+
+/* Text.  ofputil_parse_match_item() applies one item of the match part
+ * of a flow in ovs-ofctl syntax to 'match': a protocol name ("tcp",
+ * "icmp6", ...) when 'value' is NULL, otherwise "FIELD=VALUE" (a field
+ * named without a value means "FIELD=0/0", as in ovs-ofctl).  It narrows
+ * '*usable' to the protocols that can express what it parsed.
+ * ofputil_match_from_string() parses a whole comma- or space-separated
+ * list of such items plus "priority=N" (stored in '*priority', which is
+ * left alone if there is none).  Both return NULL or a malloc()'d error
+ * message, with the text ovs-ofctl gives. */
+char *ofputil_parse_match_item(struct match *, const char *name,
+                               const char *value,
+                               const struct ofputil_port_map *,
+                               enum ofputil_protocol *usable)
+    __attribute__((warn_unused_result));
+char *ofputil_match_from_string(const char *, const struct ofputil_port_map *,
+                                struct match *, int *priority,
+                                enum ofputil_protocol *usable)
+    __attribute__((warn_unused_result));
+bool ofputil_match_set_protocol(struct match *, const char *name);
 
 /* The protocols that can express 'match', and those that can express one
  * field with a given mask (NULL: exact match). */

@@ -300,6 +300,26 @@ print_header_line(struct ds *s, const struct ofp_header *oh, enum ofpraw raw)
     ds_put_format(s, " (xid=0x%"PRIx32"):", ntohl(oh->xid));
 }
 
+/* Appends the flags of stats message 'oh', if any.  "more" exists for
+ * requests only from OpenFlow 1.3 on. */
+static void
+print_stats_flags(struct ds *s, const struct ofp_header *oh)
+{
+    uint16_t flags = ofpmp_flags(oh);
+
+    if (flags) {
+        ds_put_cstr(s, " flags=");
+        if (flags & OFPSF_REPLY_MORE
+            && (ofpmsg_is_stat_reply(oh) || oh->version >= OFP13_VERSION)) {
+            ds_put_cstr(s, "[more]");
+            flags &= ~OFPSF_REPLY_MORE;
+        }
+        if (flags) {
+            ds_put_format(s, "[***unknown flags 0x%04"PRIx16"***]", flags);
+        }
+    }
+}
+
 static void
 ofp_to_string__(struct ds *s, const struct ofp_header *oh, size_t len,
                 const struct ofputil_port_map *map, int verbosity)
@@ -332,6 +352,9 @@ ofp_to_string__(struct ds *s, const struct ofp_header *oh, size_t len,
     }
 
     print_header_line(s, oh, raw);
+    if (ofpmsg_is_stat(oh)) {
+        print_stats_flags(s, oh);
+    }
     ofp_print_func *print = find_printer(ofptype_from_ofpraw(raw));
     if (print) {
         size_t start = s->length;

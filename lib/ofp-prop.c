@@ -7,10 +7,10 @@
  * builds and splits such sequences.  See lib/ofp-prop.h for the encoding
  * of experimenter types into a uint64_t.
  *
- * Alignment of 64-bit values: a standard property header is 4 bytes, so a
- * 64-bit value directly after it would be misaligned; the value is
- * preceded by 4 zero bytes instead (length 16).  An experimenter header is
- * 12 bytes, so no filler is needed there (length 20).
+ * Alignment of 64-bit values: both header sizes (4 bytes standard, 12
+ * bytes experimenter) leave the value 4 bytes short of an 8-byte boundary,
+ * so ofpprop_put_be64() puts 4 zero bytes of filler first (lengths 16 and
+ * 24) and ofpprop_parse_be64() accepts the value with or without them.
  */
 
 #include <config.h>

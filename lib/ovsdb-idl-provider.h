@@ -29,9 +29,9 @@ struct ovsdb_idl_txn;
 
 /* Kinds of change to a row, for change tracking. */
 enum ovsdb_idl_change {
-    OVSDB_IDL_CHANGE_INSERT,
-    OVSDB_IDL_CHANGE_MODIFY,
-    OVSDB_IDL_CHANGE_DELETE,
+    OVSDB_IDL_CHANGE_INSERT,    /* The row appeared. */
+    OVSDB_IDL_CHANGE_MODIFY,    /* Some column changed. */
+    OVSDB_IDL_CHANGE_DELETE,    /* The row went away. */
     OVSDB_IDL_CHANGE_MAX
 };
 
@@ -83,6 +83,21 @@ struct ovsdb_idl_class {
 /* Parses the column types of 'class' if that has not been done yet.
  * Aborts on a malformed type, which would be a bug in ovsdb-idlc. */
 void ovsdb_idl_class_init(struct ovsdb_idl_class *);
+
+/* The client's view of one table.  Readers may use 'class_'; the rest is
+ * private to ovsdb-idl.c. */
+struct ovsdb_idl_table {
+    const struct ovsdb_idl_table_class *class_;
+    struct ovsdb_idl *idl;
+    unsigned char *modes;       /* OVSDB_IDL_* bits, one per column. */
+    bool need_table;            /* Replicate rows even with no columns. */
+    bool has_refs;              /* Some column refers to another table. */
+    bool server_has;            /* Present in the server's schema? */
+    bool *server_has_column;    /* Per column. */
+    struct hmap rows;           /* struct ovsdb_idl_row, by UUID. */
+    unsigned int change_seqno[OVSDB_IDL_CHANGE_MAX];
+    struct ovs_list track_list; /* Tracked rows. */
+};
 
 /* The start of every replicated row.  All members are private to
  * ovsdb-idl.c except 'uuid' and 'table', which readers may use. */

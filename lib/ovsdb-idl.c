@@ -29,12 +29,11 @@
 #include <config.h>
 #include "ovsdb-idl.h"
 
-#include <errno.h>
-#include <inttypes.h>
-#include <limits.h>
-#include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
+#include <stdlib.h>
+#include <stdarg.h>
+#include <limits.h>
+#include <errno.h>
 
 #include "jsonrpc.h"
 #include "openvswitch/dynamic-string.h"
@@ -49,20 +48,6 @@
 #include "hash.h"
 
 VLOG_DEFINE_THIS_MODULE(ovsdb_idl);
-
-/* The client's view of one table. */
-struct ovsdb_idl_table {
-    const struct ovsdb_idl_table_class *class_;
-    struct ovsdb_idl *idl;
-    unsigned char *modes;       /* OVSDB_IDL_* bits, one per column. */
-    bool need_table;            /* Replicate rows even with no columns. */
-    bool has_refs;              /* Some column refers to another table. */
-    bool server_has;            /* Present in the server's schema? */
-    bool *server_has_column;    /* Per column. */
-    struct hmap rows;           /* struct ovsdb_idl_row, by UUID. */
-    unsigned int change_seqno[OVSDB_IDL_CHANGE_MAX];
-    struct ovs_list track_list; /* Tracked rows. */
-};
 
 enum idl_state {
     IDL_S_DISCONNECTED,         /* Waiting for a connection. */
@@ -124,6 +109,8 @@ struct ovsdb_idl_txn {
     size_t *verify_ops;         /* Which operations are "wait"s. */
     size_t n_verify_ops;
     size_t lock_op;             /* Index of the lock "assert", or SIZE_MAX. */
+    size_t abort_op;            /* Index of the dry run's "abort", or
+                                 * SIZE_MAX. */
 };
 
 static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 5);
@@ -151,9 +138,16 @@ ovsdb_idl_class_init(struct ovsdb_idl_class *class)
         struct ovsdb_idl_table_class *tc = &class->tables[i];
         for (size_t j = 0; j < tc->n_columns; j++) {
             struct ovsdb_idl_column *c = &tc->columns[j];
-            struct json *json = json_from_string(c->type_json);
-            struct ovsdb_error *error = ovsdb_type_from_json(&c->type, json);
+            /* Wrapped in an array: a bare string is not a JSON text for
+             * every parser. */
+            char *text = xasprintf("[%s]", c->type_json);
+            struct json *json = json_from_string(text);
+            struct ovsdb_error *error
+                = (json->type == JSON_ARRAY && json_array_size(json) == 1
+                   ? ovsdb_type_from_json(&c->type, json_array_get(json, 0))
+                   : ovsdb_syntax_error(json, NULL, "bad type JSON"));
             json_destroy(json);
+            free(text);
             if (error) {
                 char *s = ovsdb_error_to_string_free(error);
                 ovs_fatal(0, "%s.%s: bad generated type (%s)",
@@ -177,9 +171,11 @@ const struct ovsdb_idl_table_class *
 ovsdb_idl_table_class_from_column(const struct ovsdb_idl_class *class,
                                   const struct ovsdb_idl_column *column)
 {
-    for (size_t i = 0; i < class->n_tables; i++) {
-        const struct ovsdb_idl_table_class *tc = &class->tables[i];
-        if (column >= tc->columns && column < tc->columns + tc->n_columns) {
+    const struct ovsdb_idl_table_class *end = class->tables + class->n_tables;
+    for (const struct ovsdb_idl_table_class *tc = class->tables; tc < end;
+         tc++) {
+        size_t offset = column - tc->columns;
+        if (column >= tc->columns && offset < tc->n_columns) {
             return tc;
         }
     }
@@ -1396,25 +1392,14 @@ ovsdb_idl_track_clear(struct ovsdb_idl *idl)
 const char *
 ovsdb_idl_txn_status_to_string(enum ovsdb_idl_txn_status status)
 {
-    switch (status) {
-    case TXN_UNCOMMITTED:
-        return "uncommitted";
-    case TXN_UNCHANGED:
-        return "unchanged";
-    case TXN_INCOMPLETE:
-        return "incomplete";
-    case TXN_ABORTED:
-        return "aborted";
-    case TXN_SUCCESS:
-        return "success";
-    case TXN_TRY_AGAIN:
-        return "try again";
-    case TXN_NOT_LOCKED:
-        return "not locked";
-    case TXN_ERROR:
-        return "error";
-    }
-    return "<unknown>";
+    static const char *const names[] = {
+        [TXN_UNCOMMITTED] = "uncommitted", [TXN_UNCHANGED] = "unchanged",
+        [TXN_INCOMPLETE] = "incomplete", [TXN_ABORTED] = "aborted",
+        [TXN_SUCCESS] = "success", [TXN_TRY_AGAIN] = "try again",
+        [TXN_NOT_LOCKED] = "not locked", [TXN_ERROR] = "error",
+    };
+    return ((unsigned int) status < ARRAY_SIZE(names) && names[status]
+            ? names[status] : "<unknown>");
 }
 
 struct ovsdb_idl_txn *
@@ -1430,20 +1415,23 @@ ovsdb_idl_txn_create(struct ovsdb_idl *idl)
     hmap_init(&txn->inserted);
     txn->inc_index = SIZE_MAX;
     txn->lock_op = SIZE_MAX;
+    txn->abort_op = SIZE_MAX;
     idl->txn = txn;
     return txn;
 }
 
 void
-ovsdb_idl_txn_add_comment(struct ovsdb_idl_txn *txn, const char *s, ...)
+ovsdb_idl_txn_add_comment(struct ovsdb_idl_txn *txn, const char *format,
+                          ...)
 {
-    va_list args;
-    if (txn->comment.length) {
-        ds_put_char(&txn->comment, '\n');
-    }
-    va_start(args, s);
-    ds_put_format_valist(&txn->comment, s, args);
-    va_end(args);
+    /* Several comments become one "comment" operation, one per line. */
+    va_list ap;
+    va_start(ap, format);
+    char *text = xvasprintf(format, ap);
+    va_end(ap);
+    ds_put_format(&txn->comment, "%s%s", txn->comment.length ? "\n" : "",
+                  text);
+    free(text);
 }
 
 void
@@ -2034,6 +2022,7 @@ ovsdb_idl_txn_commit(struct ovsdb_idl_txn *txn)
     if (txn->dry_run) {
         struct json *op = json_object_create();
         json_object_put_string(op, "op", "abort");
+        txn->abort_op = txn->n_ops;
         add_op(txn, ops, op);
     }
     substitute_named_uuids(txn, ops);
@@ -2231,6 +2220,8 @@ txn_process_reply(struct ovsdb_idl_txn *txn, const struct jsonrpc_msg *msg)
                 soft = true;
             } else if (i == txn->lock_op && !strcmp(tag, "not owner")) {
                 lock = true;
+            } else if (i == txn->abort_op && !strcmp(tag, "aborted")) {
+                /* The dry run ended as asked. */
             } else {
                 hard = true;
                 txn_set_error(txn, r);
@@ -2274,8 +2265,11 @@ struct ovsdb_idl_txn *
 ovsdb_idl_loop_run(struct ovsdb_idl_loop *loop)
 {
     ovsdb_idl_run(loop->idl);
-    if (!loop->committing_txn
-        && loop->skip_seqno != ovsdb_idl_get_seqno(loop->idl)) {
+
+    /* No new transaction while one is in flight, nor while the replica is
+     * still what a failed transaction was based on. */
+    bool stale = loop->skip_seqno == ovsdb_idl_get_seqno(loop->idl);
+    if (!loop->open_txn && !loop->committing_txn && !stale) {
         loop->open_txn = ovsdb_idl_txn_create(loop->idl);
     }
     return loop->open_txn;
@@ -2287,53 +2281,41 @@ ovsdb_idl_loop_run(struct ovsdb_idl_loop *loop)
 int
 ovsdb_idl_loop_commit_and_wait(struct ovsdb_idl_loop *loop)
 {
-    if (loop->open_txn) {
-        loop->committing_txn = loop->open_txn;
+    struct ovsdb_idl_txn *txn = loop->committing_txn;
+    if (!txn && loop->open_txn) {
+        txn = loop->committing_txn = loop->open_txn;
         loop->open_txn = NULL;
         loop->precommit_seqno = ovsdb_idl_get_seqno(loop->idl);
     }
 
+    enum ovsdb_idl_txn_status status = (txn ? ovsdb_idl_txn_commit(txn)
+                                        : TXN_UNCHANGED);
     int retval = 1;
-    struct ovsdb_idl_txn *txn = loop->committing_txn;
-    if (txn) {
-        enum ovsdb_idl_txn_status status = ovsdb_idl_txn_commit(txn);
-        if (status != TXN_INCOMPLETE) {
-            switch (status) {
-            case TXN_TRY_AGAIN:
-                /* Retry once the replica has changed. */
-                loop->skip_seqno = loop->precommit_seqno;
-                if (ovsdb_idl_get_seqno(loop->idl) != loop->skip_seqno) {
-                    poll_immediate_wake();
-                }
-                retval = -1;
-                break;
-            case TXN_SUCCESS:
-                if (txn->inc_index != SIZE_MAX) {
-                    loop->next_cfg = txn->inc_new_value;
-                }
-                poll_immediate_wake();
-                break;
-            case TXN_UNCHANGED:
-            case TXN_ABORTED:
-            case TXN_NOT_LOCKED:
-                break;
-            case TXN_ERROR:
-                VLOG_WARN_RL(&rl, "transaction error: %s",
-                             ovsdb_idl_txn_get_error(txn));
-                retval = -1;
-                break;
-            case TXN_UNCOMMITTED:
-            case TXN_INCOMPLETE:
-            default:
-                OVS_NOT_REACHED();
-            }
-            ovsdb_idl_txn_destroy(txn);
-            if (txn == loop->committing_txn) {
-                loop->committing_txn = NULL;
-            }
-        } else {
-            retval = 0;
+
+    if (status == TXN_INCOMPLETE) {
+        retval = 0;
+    } else if (status == TXN_SUCCESS) {
+        /* Something changed: the caller may have more to do. */
+        if (txn->inc_index != SIZE_MAX) {
+            loop->next_cfg = txn->inc_new_value;
         }
+        poll_immediate_wake();
+    } else if (status == TXN_TRY_AGAIN) {
+        /* Redo the work, but only once the replica has moved on from
+         * what the failed transaction was based on. */
+        loop->skip_seqno = loop->precommit_seqno;
+        if (ovsdb_idl_get_seqno(loop->idl) != loop->skip_seqno) {
+            poll_immediate_wake();
+        }
+        retval = -1;
+    } else if (status == TXN_ERROR) {
+        VLOG_WARN_RL(&rl, "transaction error: %s",
+                     ovsdb_idl_txn_get_error(txn));
+        retval = -1;
+    }
+    if (txn && status != TXN_INCOMPLETE) {
+        ovsdb_idl_txn_destroy(txn);
+        loop->committing_txn = NULL;
     }
     ovsdb_idl_wait(loop->idl);
     return retval;

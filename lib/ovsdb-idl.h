@@ -44,10 +44,12 @@ struct ovsdb_idl *ovsdb_idl_create(const char *remote,
                                    struct ovsdb_idl_class *,
                                    bool monitor_everything_by_default,
                                    bool retry);
-void ovsdb_idl_destroy(struct ovsdb_idl *);
-
+/* Main loop: ovsdb_idl_run() processes what the server sent and keeps the
+ * connection going; ovsdb_idl_wait() arranges for poll_block() to wake up
+ * when there is something to do. */
 void ovsdb_idl_run(struct ovsdb_idl *);
 void ovsdb_idl_wait(struct ovsdb_idl *);
+void ovsdb_idl_destroy(struct ovsdb_idl *);
 
 /* Changes whenever the replica changes (in an alerted column) or the
  * connection is lost. */
@@ -182,11 +184,10 @@ const struct uuid *ovsdb_idl_txn_get_insert_uuid(const struct ovsdb_idl_txn *,
 /* Writes 'datum' (taking ownership) as the new value of 'column' in
  * 'row'.  The _clone variant copies 'datum' instead. */
 void ovsdb_idl_txn_write(const struct ovsdb_idl_row *,
-                         const struct ovsdb_idl_column *,
-                         struct ovsdb_datum *);
+                         const struct ovsdb_idl_column *, struct ovsdb_datum *);
 void ovsdb_idl_txn_write_clone(const struct ovsdb_idl_row *,
                                const struct ovsdb_idl_column *,
-                               const struct ovsdb_datum *);
+                               const struct ovsdb_datum *datum);
 /* Builds a datum from 'n' C values (laid out as the column's typed
  * members are: int64_t, double, bool, const char *, struct uuid, or
  * const struct ovsdb_idl_row * for references) and writes it. */
@@ -225,11 +226,11 @@ const struct ovsdb_idl_row *ovsdb_idl_txn_insert(
  *     }
  */
 struct ovsdb_idl_loop {
-    struct ovsdb_idl *idl;
-    unsigned int skip_seqno;
-    struct ovsdb_idl_txn *committing_txn;
-    unsigned int precommit_seqno;
-    struct ovsdb_idl_txn *open_txn;
+    struct ovsdb_idl *idl;      /* Owned: freed by ovsdb_idl_loop_destroy(). */
+    struct ovsdb_idl_txn *open_txn;       /* Returned by ..._loop_run(). */
+    struct ovsdb_idl_txn *committing_txn; /* Sent, awaiting its outcome. */
+    unsigned int precommit_seqno;   /* IDL seqno when it was sent. */
+    unsigned int skip_seqno;        /* Open no transaction at this seqno. */
     int64_t next_cfg;           /* Result of the last increment, or -1. */
 };
 

@@ -116,12 +116,14 @@ void
 ip_format_masked(ovs_be32 ip, ovs_be32 mask, struct ds *s)
 {
     ds_put_format(s, IP_FMT, IP_ARGS(ip));
-    if (mask != OVS_BE32_MAX) {
-        if (ip_is_cidr(mask)) {
-            ds_put_format(s, "/%d", ip_count_cidr_bits(mask));
-        } else {
-            ds_put_format(s, "/"IP_FMT, IP_ARGS(mask));
-        }
+    if (mask == OVS_BE32_MAX) {
+        return;
+    }
+    ds_put_char(s, '/');
+    if (!ip_is_cidr(mask)) {
+        ds_put_format(s, IP_FMT, IP_ARGS(mask));
+    } else {
+        ds_put_format(s, "%d", ip_count_cidr_bits(mask));
     }
 }
 
@@ -211,14 +213,12 @@ ip_parse_cidr(const char *s, ovs_be32 *ip, unsigned int *plen)
     ovs_be32 mask;
     char *error = ip_parse_masked(s, ip, &mask);
 
-    if (error) {
-        return error;
+    if (!error && ip_is_cidr(mask)) {
+        *plen = ip_count_cidr_bits(mask);
+    } else if (!error) {
+        error = xasprintf("%s: CIDR network required", s);
     }
-    if (!ip_is_cidr(mask)) {
-        return xasprintf("%s: CIDR network required", s);
-    }
-    *plen = ip_count_cidr_bits(mask);
-    return NULL;
+    return error;
 }
 
 /* ----- IPv6 addresses ---------------------------------------------- */
@@ -288,19 +288,21 @@ ipv6_format_addr(const struct in6_addr *addr, struct ds *s)
     ds_put_cstr(s, buf);
 }
 
-/* Appends "ADDR", "ADDR/N" or "ADDR/MASK". */
+/* Appends "ADDR", "ADDR/N" or "ADDR/MASK"; a null or all-ones 'mask'
+ * gives just "ADDR". */
 void
 ipv6_format_masked(const struct in6_addr *addr, const struct in6_addr *mask,
                    struct ds *s)
 {
     ipv6_format_addr(addr, s);
-    if (mask && !ipv6_mask_is_exact(mask)) {
-        if (ipv6_is_cidr(mask)) {
-            ds_put_format(s, "/%d", ipv6_count_cidr_bits(mask));
-        } else {
-            ds_put_char(s, '/');
-            ipv6_format_addr(mask, s);
-        }
+    if (!mask || ipv6_mask_is_exact(mask)) {
+        return;
+    }
+    ds_put_char(s, '/');
+    if (!ipv6_is_cidr(mask)) {
+        ipv6_format_addr(mask, s);
+    } else {
+        ds_put_format(s, "%d", ipv6_count_cidr_bits(mask));
     }
 }
 
@@ -336,10 +338,9 @@ ipv6_parse_masked(const char *s, struct in6_addr *ip, struct in6_addr *mask)
 
     const char *m = slash + 1;
     if (strchr(m, ':')) {
-        if (strlen(m) < INET6_ADDRSTRLEN && inet_pton(AF_INET6, m, mask) == 1) {
-            return NULL;
-        }
-        return xasprintf("%s: invalid IPv6 address", s);
+        bool ok = (strlen(m) < INET6_ADDRSTRLEN
+                   && inet_pton(AF_INET6, m, mask) == 1);
+        return ok ? NULL : xasprintf("%s: invalid IPv6 address", s);
     }
 
     char *end;
@@ -441,20 +442,21 @@ void *
 eth_compose(struct dp_packet *b, const struct eth_addr eth_dst,
             const struct eth_addr eth_src, uint16_t eth_type, size_t size)
 {
-    struct eth_header *eth;
-    void *data;
+    void *payload;
 
     dp_packet_clear(b);
     dp_packet_prealloc_tailroom(b, 2 + VLAN_HEADER_LEN + ETH_HEADER_LEN
                                 + size);
     dp_packet_reserve(b, 2 + VLAN_HEADER_LEN);
-    eth = dp_packet_put_uninit(b, ETH_HEADER_LEN);
-    data = dp_packet_put_zeros(b, size);
-    eth->eth_dst = eth_dst;
-    eth->eth_src = eth_src;
-    eth->eth_type = htons(eth_type);
-    dp_packet_set_l3(b, data);
-    return data;
+    struct eth_header hdr = {
+        .eth_type = htons(eth_type),
+        .eth_src = eth_src,
+        .eth_dst = eth_dst,
+    };
+    dp_packet_put(b, &hdr, sizeof hdr);
+    payload = dp_packet_put_zeros(b, size);
+    dp_packet_set_l3(b, payload);
+    return payload;
 }
 
 /* Inserts an 802.1Q tag with 'tpid' and 'tci' after the addresses. */

@@ -68,11 +68,13 @@ static const struct eth_addr eth_addr_exact = {
 static const struct eth_addr eth_addr_broadcast = {
     { { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff } } };
 
-#define ETH_ADDR_FMT                                                    \
-    "%02"PRIx8":%02"PRIx8":%02"PRIx8":%02"PRIx8":%02"PRIx8":%02"PRIx8
+/* printf() support: printf(ETH_ADDR_FMT, ETH_ADDR_ARGS(mac)) prints
+ * "xx:xx:xx:xx:xx:xx". */
+#define ETH_ADDR_FMT "%02x:%02x:%02x:%02x:%02x:%02x"
+#define ETH_ADDR_BYTES_ARGS(B) \
+    (unsigned int) (B)[0], (unsigned int) (B)[1], (unsigned int) (B)[2], \
+    (unsigned int) (B)[3], (unsigned int) (B)[4], (unsigned int) (B)[5]
 #define ETH_ADDR_ARGS(EA) ETH_ADDR_BYTES_ARGS((EA).ea)
-#define ETH_ADDR_BYTES_ARGS(EAB) \
-    (EAB)[0], (EAB)[1], (EAB)[2], (EAB)[3], (EAB)[4], (EAB)[5]
 
 static inline bool
 eth_addr_equals(const struct eth_addr a, const struct eth_addr b)
@@ -184,12 +186,14 @@ struct llc_snap_header {
     ovs_be16 snap_type;
 };
 
-#define VLAN_VID_MASK 0x0fff
-#define VLAN_VID_SHIFT 0
-#define VLAN_PCP_MASK 0xe000
+/* The 16-bit 802.1Q tag control information: priority (3 bits), CFI (1),
+ * VLAN id (12).  In a flow, CFI set means "a tag is present". */
 #define VLAN_PCP_SHIFT 13
-#define VLAN_CFI 0x1000
+#define VLAN_PCP_MASK (7 << VLAN_PCP_SHIFT)
 #define VLAN_CFI_SHIFT 12
+#define VLAN_CFI (1 << VLAN_CFI_SHIFT)
+#define VLAN_VID_SHIFT 0
+#define VLAN_VID_MASK 0xfff
 #define VLAN_HEADER_LEN 4
 
 static inline uint16_t
@@ -225,33 +229,36 @@ struct vlan_eth_header {
 
 /* ----- ARP ----------------------------------------------------------- */
 
-#define ARP_HRD_ETHERNET 1
-#define ARP_PRO_IP 0x0800
-#define ARP_OP_REQUEST 1
-#define ARP_OP_REPLY 2
-#define ARP_OP_RARP 3
-#define ARP_ETH_HEADER_LEN 28
+#define ARP_ETH_HEADER_LEN 28     /* For Ethernet and IPv4 addresses. */
+#define ARP_HRD_ETHERNET 1          /* ar_hrd for Ethernet. */
+#define ARP_PRO_IP 0x0800           /* ar_pro for IPv4. */
+enum {
+    ARP_OP_REQUEST = 1,
+    ARP_OP_REPLY = 2,
+    ARP_OP_RARP = 3             /* Reverse ARP request. */
+};
 
 struct arp_eth_header {
-    ovs_be16 ar_hrd;
-    ovs_be16 ar_pro;
-    uint8_t ar_hln;
-    uint8_t ar_pln;
-    ovs_be16 ar_op;
-    struct eth_addr ar_sha;
-    ovs_16aligned_be32 ar_spa;
-    struct eth_addr ar_tha;
-    ovs_16aligned_be32 ar_tpa;
+    ovs_be16 ar_hrd;            /* Hardware type: ARP_HRD_ETHERNET. */
+    ovs_be16 ar_pro;            /* Protocol type: ARP_PRO_IP. */
+    uint8_t ar_hln;             /* Hardware address length: 6. */
+    uint8_t ar_pln;             /* Protocol address length: 4. */
+    ovs_be16 ar_op;             /* ARP_OP_*. */
+    struct eth_addr ar_sha;     /* Sender hardware address. */
+    ovs_16aligned_be32 ar_spa;  /* Sender IPv4 address. */
+    struct eth_addr ar_tha;     /* Target hardware address. */
+    ovs_16aligned_be32 ar_tpa;  /* Target IPv4 address. */
 };
 
 /* ----- IPv4 ---------------------------------------------------------- */
 
-#define IP_FMT "%"PRIu32".%"PRIu32".%"PRIu32".%"PRIu32
-#define IP_ARGS(ip)                             \
-    ntohl(ip) >> 24,                            \
-    (ntohl(ip) >> 16) & 0xff,                   \
-    (ntohl(ip) >> 8) & 0xff,                    \
-    ntohl(ip) & 0xff
+/* printf() support for an ovs_be32 IPv4 address: "a.b.c.d". */
+#define IP_FMT "%u.%u.%u.%u"
+#define IP_ARGS(IP) \
+    (unsigned int) ((uint8_t *) &(ovs_be32) { IP })[0], \
+    (unsigned int) ((uint8_t *) &(ovs_be32) { IP })[1], \
+    (unsigned int) ((uint8_t *) &(ovs_be32) { IP })[2], \
+    (unsigned int) ((uint8_t *) &(ovs_be32) { IP })[3]
 
 #define IP_VER(ip_ihl_ver) ((ip_ihl_ver) >> 4)
 #define IP_IHL(ip_ihl_ver) ((ip_ihl_ver) & 15)
@@ -277,30 +284,33 @@ struct arp_eth_header {
 #endif
 
 struct ip_header {
-    uint8_t ip_ihl_ver;
-    uint8_t ip_tos;
-    ovs_be16 ip_tot_len;
-    ovs_be16 ip_id;
-    ovs_be16 ip_frag_off;
-    uint8_t ip_ttl;
-    uint8_t ip_proto;
-    ovs_be16 ip_csum;
-    ovs_16aligned_be32 ip_src;
-    ovs_16aligned_be32 ip_dst;
+    uint8_t ip_ihl_ver;         /* Version (high 4 bits), length/4 (low). */
+    uint8_t ip_tos;             /* DSCP (high 6 bits) and ECN (low 2). */
+    ovs_be16 ip_tot_len;        /* Header plus payload, in bytes. */
+    ovs_be16 ip_id;             /* Identifies the fragments of a datagram. */
+    ovs_be16 ip_frag_off;       /* Flags and offset/8 of this fragment. */
+    uint8_t ip_ttl;             /* Hops left. */
+    uint8_t ip_proto;           /* Upper-layer protocol, IPPROTO_*. */
+    ovs_be16 ip_csum;           /* Checksum of the header only. */
+    ovs_16aligned_be32 ip_src;  /* Source address. */
+    ovs_16aligned_be32 ip_dst;  /* Destination address. */
 };
 
 /* Returns true if 'netmask' is a CIDR netmask (ones followed by zeros). */
 static inline bool
 ip_is_cidr(ovs_be32 netmask)
 {
-    uint32_t x = ~ntohl(netmask);
-    return !(x & (x + 1));
+    /* The inverted host-order mask must be of the form 0...01...1, so
+     * adding one to it carries through every 1-bit. */
+    uint32_t host_bits = ~ntohl(netmask);
+    return ((host_bits + 1) & host_bits) == 0;
 }
 
+/* True for 224.0.0.0/4. */
 static inline bool
 ip_is_multicast(ovs_be32 ip)
 {
-    return (ip & htonl(0xf0000000)) == htonl(0xe0000000);
+    return ntohl(ip) >> 28 == 0xe;
 }
 
 int ip_count_cidr_bits(ovs_be32 netmask);
@@ -319,13 +329,13 @@ char *ip_parse_cidr(const char *s, ovs_be32 *ip, unsigned int *plen)
 #define ICMP4_DST_UNREACH 3
 
 struct icmp_header {
-    uint8_t icmp_type;
-    uint8_t icmp_code;
-    ovs_be16 icmp_csum;
+    uint8_t icmp_type;          /* ICMP4_*. */
+    uint8_t icmp_code;          /* Meaning depends on the type. */
+    ovs_be16 icmp_csum;         /* Over the whole ICMP message. */
     union {
         struct {
-            ovs_be16 id;
-            ovs_be16 seq;
+            ovs_be16 id;        /* Echo identifier. */
+            ovs_be16 seq;       /* Echo sequence number. */
         } echo;
         ovs_16aligned_be32 gateway;
     } icmp_fields;
@@ -333,47 +343,46 @@ struct icmp_header {
 
 /* ----- TCP, UDP, SCTP ------------------------------------------------ */
 
-#define TCP_FIN 0x001
-#define TCP_SYN 0x002
-#define TCP_RST 0x004
-#define TCP_PSH 0x008
-#define TCP_ACK 0x010
-#define TCP_URG 0x020
-#define TCP_ECE 0x040
-#define TCP_CWR 0x080
-#define TCP_NS 0x100
+/* TCP flags, the low 12 bits of 'tcp_ctl' (OpenFlow matches all 12). */
+enum {
+    TCP_FIN = 1 << 0, TCP_SYN = 1 << 1, TCP_RST = 1 << 2, TCP_PSH = 1 << 3,
+    TCP_ACK = 1 << 4, TCP_URG = 1 << 5, TCP_ECE = 1 << 6, TCP_CWR = 1 << 7,
+    TCP_NS = 1 << 8
+};
 
-#define TCP_CTL(flags, offset) (htons((flags) | ((offset) << 12)))
-#define TCP_FLAGS(tcp_ctl) (ntohs(tcp_ctl) & 0x0fff)
-#define TCP_FLAGS_BE16(tcp_ctl) ((tcp_ctl) & htons(0x0fff))
-#define TCP_OFFSET(tcp_ctl) (ntohs(tcp_ctl) >> 12)
+/* Builds and takes apart 'tcp_ctl': data offset in 32-bit words in the top
+ * 4 bits, flags below. */
+#define TCP_CTL(FLAGS, OFFSET) htons((OFFSET) << 12 | (FLAGS))
+#define TCP_OFFSET(CTL) (ntohs(CTL) >> 12)
+#define TCP_FLAGS(CTL) (ntohs(CTL) & 0xfff)
+#define TCP_FLAGS_BE16(CTL) ((CTL) & htons(0xfff))
 
 #define TCP_HEADER_LEN 20
 struct tcp_header {
-    ovs_be16 tcp_src;
-    ovs_be16 tcp_dst;
-    ovs_16aligned_be32 tcp_seq;
-    ovs_16aligned_be32 tcp_ack;
-    ovs_be16 tcp_ctl;
-    ovs_be16 tcp_winsz;
-    ovs_be16 tcp_csum;
-    ovs_be16 tcp_urg;
+    ovs_be16 tcp_src;           /* Source port. */
+    ovs_be16 tcp_dst;           /* Destination port. */
+    ovs_16aligned_be32 tcp_seq; /* Sequence number. */
+    ovs_16aligned_be32 tcp_ack; /* Acknowledgment number. */
+    ovs_be16 tcp_ctl;           /* Data offset/4 (high 4 bits) and flags. */
+    ovs_be16 tcp_winsz;         /* Receive window. */
+    ovs_be16 tcp_csum;          /* Covers a pseudo-header too. */
+    ovs_be16 tcp_urg;           /* Urgent pointer. */
 };
 
 #define UDP_HEADER_LEN 8
 struct udp_header {
-    ovs_be16 udp_src;
-    ovs_be16 udp_dst;
-    ovs_be16 udp_len;
-    ovs_be16 udp_csum;
+    ovs_be16 udp_src;           /* Source port. */
+    ovs_be16 udp_dst;           /* Destination port. */
+    ovs_be16 udp_len;           /* Header plus payload, in bytes. */
+    ovs_be16 udp_csum;          /* Zero means "none" (IPv4 only). */
 };
 
 #define SCTP_HEADER_LEN 12
 struct sctp_header {
-    ovs_be16 sctp_src;
-    ovs_be16 sctp_dst;
-    ovs_16aligned_be32 sctp_vtag;
-    ovs_16aligned_be32 sctp_csum;
+    ovs_be16 sctp_src;          /* Source port. */
+    ovs_be16 sctp_dst;          /* Destination port. */
+    ovs_16aligned_be32 sctp_vtag; /* Verification tag. */
+    ovs_16aligned_be32 sctp_csum; /* CRC32c, least significant byte first. */
 };
 
 /* ----- IPv6, ICMPv6, neighbor discovery ------------------------------ */
@@ -394,10 +403,10 @@ struct ovs_16aligned_ip6_hdr {
 };
 
 struct ovs_16aligned_ip6_frag {
-    uint8_t ip6f_nxt;
-    uint8_t ip6f_reserved;
-    ovs_be16 ip6f_offlg;
-    ovs_16aligned_be32 ip6f_ident;
+    uint8_t ip6f_nxt;           /* Header after this one. */
+    uint8_t ip6f_reserved;      /* Zero. */
+    ovs_be16 ip6f_offlg; /* Offset/8 (high 13 bits), more-fragments bit. */
+    ovs_16aligned_be32 ip6f_ident; /* Identifies the fragments. */
 };
 
 #define IP6F_OFF_MASK 0xfff8
@@ -405,9 +414,9 @@ struct ovs_16aligned_ip6_frag {
 
 #define ICMP6_HEADER_LEN 4
 struct icmp6_header {
-    uint8_t icmp6_type;
-    uint8_t icmp6_code;
-    ovs_be16 icmp6_cksum;
+    uint8_t icmp6_type;         /* ND_NEIGHBOR_* and others. */
+    uint8_t icmp6_code;         /* Meaning depends on the type. */
+    ovs_be16 icmp6_cksum;       /* Covers a pseudo-header too. */
 };
 
 #define ND_NEIGHBOR_SOLICIT 135

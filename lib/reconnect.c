@@ -58,29 +58,31 @@ enum state {
 };
 
 struct reconnect {
-    /* Configuration. */
-    char *name;
-    int min_backoff;
-    int max_backoff;
-    int probe_interval;
-    bool passive;
-    bool quiet;
-    unsigned int max_tries;     /* As set; UINT_MAX for no limit. */
+    char *name;                 /* For log messages. */
+    bool quiet;                 /* Log state changes at debug level. */
 
-    /* State. */
-    enum state state;
-    bool connected;             /* ACTIVE, IDLE, or RECONNECT from them. */
-    long long int state_entered;
-    int backoff;
+    /* Policy. */
+    bool passive;
+    int probe_interval;         /* 0 = never probe. */
+    int min_backoff, max_backoff;
+    unsigned int max_tries;     /* As set; UINT_MAX for no limit. */
     unsigned int tries_left;    /* Attempts still allowed. */
+
+    /* Where we are. */
+    enum state state;
+    long long int state_entered;
+    int backoff;                /* Wait before the next attempt. */
+    bool connected;             /* ACTIVE, IDLE, or RECONNECT from them. */
+
+    /* History, in the caller's clock. */
+    long long int creation_time;
     long long int last_activity;
     long long int last_connected;
     long long int last_disconnected;
     long long int last_receive_attempt;
     bool reports_receive_attempts;
 
-    /* Statistics. */
-    long long int creation_time;
+    /* Counters. */
     unsigned int seqno;
     unsigned int n_attempted_connections;
     unsigned int n_successful_connections;
@@ -467,10 +469,11 @@ deadline(const struct reconnect *r)
     OVS_NOT_REACHED();
 }
 
-/* In IDLE, a caller that reports receive attempts but made none since the
- * probe went out has not had the chance to see an answer. */
+/* In IDLE: may the silence since the probe be held against the peer?  Not
+ * if the caller reports its receive attempts and has made none since the
+ * probe went out, because an answer may be sitting unread. */
 static bool
-idle_unanswered(const struct reconnect *r)
+probe_may_time_out(const struct reconnect *r)
 {
     return (!r->reports_receive_attempts
             || r->last_receive_attempt >= r->state_entered);
@@ -479,40 +482,30 @@ idle_unanswered(const struct reconnect *r)
 enum reconnect_action
 reconnect_run(struct reconnect *r, long long int now)
 {
+    long long int idle_for;
+
     if (now < deadline(r)) {
         return 0;
     }
 
-    switch (r->state) {
-    case S_VOID:
-    case S_LISTENING:
-        return 0;
-
-    case S_BACKOFF:
+    if (r->state == S_BACKOFF) {
         return RECONNECT_CONNECT;
-
-    case S_CONNECTING:
+    } else if (r->state == S_CONNECTING || r->state == S_RECONNECT) {
+        /* An attempt that took too long, or a connection to drop. */
         return RECONNECT_DISCONNECT;
-
-    case S_ACTIVE:
+    } else if (r->state == S_ACTIVE) {
+        idle_for = now - MAX(r->last_activity, r->state_entered);
         VLOG_DBG("%s: idle %lld ms, sending inactivity probe",
-                 r->name, now - MAX(r->last_activity, r->state_entered));
+                 r->name, idle_for);
         transition(r, now, S_IDLE);
         return RECONNECT_PROBE;
-
-    case S_IDLE:
-        if (!idle_unanswered(r)) {
-            return 0;
-        }
+    } else if (r->state == S_IDLE && probe_may_time_out(r)) {
         VLOG_ERR("%s: no response to inactivity probe after %.3g seconds, "
                  "disconnecting", r->name, (now - r->state_entered) / 1000.0);
         transition(r, now, S_RECONNECT);
         return RECONNECT_DISCONNECT;
-
-    case S_RECONNECT:
-        return RECONNECT_DISCONNECT;
     }
-    OVS_NOT_REACHED();
+    return 0;                   /* VOID, LISTENING, or IDLE and unread. */
 }
 
 int
@@ -521,7 +514,7 @@ reconnect_timeout(struct reconnect *r, long long int now)
     long long int when = deadline(r);
 
     if (when == LLONG_MAX
-        || (r->state == S_IDLE && now >= when && !idle_unanswered(r))) {
+        || (r->state == S_IDLE && now >= when && !probe_may_time_out(r))) {
         /* Nothing scheduled; or, waiting for the caller to read. */
         return -1;
     }

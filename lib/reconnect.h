@@ -121,12 +121,13 @@ enum reconnect_action reconnect_run(struct reconnect *, long long int now);
 void reconnect_wait(struct reconnect *, long long int now);
 int reconnect_timeout(struct reconnect *, long long int now);
 
-/* Status. */
-bool reconnect_is_connected(const struct reconnect *);
+/* Status.  The _elapsed functions return the milliseconds since the last
+ * connection or disconnection, or UINT_MAX if there was none. */
 unsigned int reconnect_get_last_connect_elapsed(const struct reconnect *,
                                                 long long int now);
 unsigned int reconnect_get_last_disconnect_elapsed(const struct reconnect *,
                                                    long long int now);
+bool reconnect_is_connected(const struct reconnect *);
 
 struct reconnect_stats {
     /* Times, in the caller's clock; LLONG_MIN if it never happened. */

@@ -32,10 +32,10 @@
 #include <netdb.h>
 #include <poll.h>
 #include <netinet/tcp.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fatal-signal.h"
@@ -159,18 +159,20 @@ get_socket_error(int fd)
 int
 check_connection_completion(int fd)
 {
-    struct pollfd pfd;
-    int retval;
+    struct pollfd pfd = { .fd = fd, .events = POLLOUT, .revents = 0 };
+    int n_ready;
 
-    pfd.fd = fd;
-    pfd.events = POLLOUT;
-    do {
-        retval = poll(&pfd, 1, 0);
-    } while (retval < 0 && errno == EINTR);
+    /* A zero timeout only samples the state; retry if a signal hit. */
+    for (;;) {
+        n_ready = poll(&pfd, 1, 0);
+        if (n_ready >= 0 || errno != EINTR) {
+            break;
+        }
+    }
 
-    if (retval < 0) {
+    if (n_ready < 0) {
         return errno;
-    } else if (retval == 0) {
+    } else if (!n_ready) {
         return EAGAIN;
     } else if (pfd.revents & (POLLERR | POLLHUP)) {
         int error = get_socket_error(fd);
@@ -181,48 +183,45 @@ check_connection_completion(int fd)
 }
 
 int
-read_fully(int fd, void *p_, size_t size, size_t *bytes_read)
+read_fully(int fd, void *buffer, size_t n, size_t *bytes_read)
 {
-    uint8_t *p = p_;
+    size_t done = 0;
+    int error = 0;
 
-    *bytes_read = 0;
-    while (size > 0) {
-        ssize_t retval = read(fd, p, size);
+    while (done < n && !error) {
+        ssize_t got = read(fd, (char *) buffer + done, n - done);
 
-        if (retval > 0) {
-            *bytes_read += retval;
-            size -= retval;
-            p += retval;
-        } else if (retval == 0) {
-            return EOF;
-        } else if (errno != EINTR) {
-            return errno;
+        if (got < 0) {
+            error = errno == EINTR ? 0 : errno;
+        } else if (!got) {
+            error = EOF;        /* The peer closed before N bytes came. */
+        } else {
+            done += got;
         }
     }
-    return 0;
+    *bytes_read = done;
+    return error;
 }
 
 int
-write_fully(int fd, const void *p_, size_t size, size_t *bytes_written)
+write_fully(int fd, const void *buffer, size_t n, size_t *bytes_written)
 {
-    const uint8_t *p = p_;
+    size_t done = 0;
+    int error = 0;
 
-    *bytes_written = 0;
-    while (size > 0) {
-        ssize_t retval = write(fd, p, size);
+    while (done < n && !error) {
+        ssize_t put = write(fd, (const char *) buffer + done, n - done);
 
-        if (retval > 0) {
-            *bytes_written += retval;
-            size -= retval;
-            p += retval;
-        } else if (retval == 0) {
-            /* write() should never do this; avoid spinning forever. */
-            return EPROTO;
-        } else if (errno != EINTR) {
-            return errno;
+        if (put < 0) {
+            error = errno == EINTR ? 0 : errno;
+        } else if (!put) {
+            error = EPROTO;     /* Should never happen; do not spin. */
+        } else {
+            done += put;
         }
     }
-    return 0;
+    *bytes_written = done;
+    return error;
 }
 
 int
@@ -789,77 +788,84 @@ free_sockaddr_un(int dirfd, const char *linkname OVS_UNUSED)
     }
 }
 
+/* Binds FD to PATH, registering PATH for removal at exit.  Returns 0 or a
+ * positive errno value. */
+static int
+bind_unix_socket(int fd, const char *path)
+{
+    struct sockaddr_un un;
+    socklen_t un_len;
+    int dirfd;
+    int error;
+
+    /* A stale socket left by a previous run would make bind() fail. */
+    if (unlink(path) && errno != ENOENT) {
+        VLOG_WARN("unlinking \"%s\": %s", path, ovs_strerror(errno));
+    }
+
+    error = make_sockaddr_un(path, &un, &un_len, &dirfd);
+    if (error) {
+        return error;
+    }
+    fatal_signal_add_file_to_unlink(path);
+    if (bind(fd, (struct sockaddr *) &un, un_len)) {
+        error = errno;
+        fatal_signal_remove_file_to_unlink(path);
+    }
+    free_sockaddr_un(dirfd, NULL);
+    return error;
+}
+
+/* Starts connecting FD to PATH.  Returns 0 (also while the connection is
+ * in progress) or a positive errno value. */
+static int
+connect_unix_socket(int fd, const char *path)
+{
+    struct sockaddr_un un;
+    socklen_t un_len;
+    int dirfd;
+    int error;
+
+    error = make_sockaddr_un(path, &un, &un_len, &dirfd);
+    if (error) {
+        return error;
+    }
+    if (connect(fd, (struct sockaddr *) &un, un_len) && errno != EINPROGRESS) {
+        /* A full listen queue gives EAGAIN, which callers would take for
+         * "in progress": call it a refusal. */
+        error = errno == EAGAIN ? ECONNREFUSED : errno;
+    }
+    free_sockaddr_un(dirfd, NULL);
+    return error;
+}
+
 int
 make_unix_socket(int style, bool nonblock,
                  const char *bind_path, const char *connect_path)
 {
-    bool bound = false;
+    int flags = SOCK_CLOEXEC | (nonblock ? SOCK_NONBLOCK : 0);
     int error = 0;
     int fd;
 
-    fd = socket(AF_UNIX, style | SOCK_CLOEXEC | (nonblock ? SOCK_NONBLOCK
-                                                  : 0), 0);
+    fd = socket(AF_UNIX, style | flags, 0);
     if (fd < 0) {
         return -errno;
     }
 
     if (bind_path) {
-        struct sockaddr_un un;
-        socklen_t un_len;
-        int dirfd;
-
-        /* A stale socket left by a previous run would make bind() fail. */
-        if (unlink(bind_path) && errno != ENOENT) {
-            VLOG_WARN("unlinking \"%s\": %s",
-                      bind_path, ovs_strerror(errno));
-        }
-
-        error = make_sockaddr_un(bind_path, &un, &un_len, &dirfd);
-        if (!error) {
-            fatal_signal_add_file_to_unlink(bind_path);
-            if (bind(fd, (struct sockaddr *) &un, un_len)) {
-                error = errno;
-                fatal_signal_remove_file_to_unlink(bind_path);
-            } else {
-                bound = true;
-            }
-            free_sockaddr_un(dirfd, NULL);
-        }
-        if (error) {
-            goto error;
+        error = bind_unix_socket(fd, bind_path);
+    }
+    if (!error && connect_path) {
+        error = connect_unix_socket(fd, connect_path);
+        if (error && bind_path) {
+            fatal_signal_unlink_file_now(bind_path);
         }
     }
-
-    if (connect_path) {
-        struct sockaddr_un un;
-        socklen_t un_len;
-        int dirfd;
-
-        error = make_sockaddr_un(connect_path, &un, &un_len, &dirfd);
-        if (!error) {
-            if (connect(fd, (struct sockaddr *) &un, un_len)
-                && errno != EINPROGRESS) {
-                error = errno;
-            }
-            free_sockaddr_un(dirfd, NULL);
-        }
-        if (error) {
-            goto error;
-        }
+    if (error) {
+        close(fd);
+        return -error;
     }
     return fd;
-
-error:
-    if (error == EAGAIN) {
-        /* A full listen queue: report it as a refusal rather than as "try
-         * again", which callers take to mean "in progress". */
-        error = ECONNREFUSED;
-    }
-    if (bound) {
-        fatal_signal_unlink_file_now(bind_path);
-    }
-    close(fd);
-    return -error;
 }
 
 int
@@ -889,14 +895,9 @@ ss_get_port(const struct sockaddr_storage *ss)
 size_t
 ss_length(const struct sockaddr_storage *ss)
 {
-    switch (ss->ss_family) {
-    case AF_INET:
-        return sizeof(struct sockaddr_in);
-    case AF_INET6:
-        return sizeof(struct sockaddr_in6);
-    default:
-        return sizeof *ss;
-    }
+    return (ss->ss_family == AF_INET6 ? sizeof(struct sockaddr_in6)
+            : ss->ss_family == AF_INET ? sizeof(struct sockaddr_in)
+            : sizeof *ss);
 }
 
 static void

@@ -12,10 +12,10 @@
 
 #include "stream-fd.h"
 
-#include <errno.h>
 #include <poll.h>
-#include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "fatal-signal.h"
@@ -29,144 +29,142 @@ VLOG_DEFINE_THIS_MODULE(stream_fd);
 
 static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(10, 25);
 
-struct stream_fd {
-    struct stream stream;
-    int fd;
-    int fd_type;                /* AF_INET, AF_INET6, AF_UNIX. */
+/* An active stream over a connected (or connecting) socket. */
+struct sock_stream {
+    struct stream up;
+    int sock;
+    int family;                 /* AF_INET, AF_INET6, AF_UNIX. */
 };
 
-static const struct stream_class stream_fd_class;
+static const struct stream_class sock_stream_class;
 
-static struct stream_fd *
-stream_fd_cast(struct stream *stream)
+static struct sock_stream *
+sock_stream_from(struct stream *stream)
 {
-    return CONTAINER_OF(stream, struct stream_fd, stream);
+    return CONTAINER_OF(stream, struct sock_stream, up);
 }
 
 int
 new_fd_stream(char *name, int fd, int connect_status, int fd_type,
               struct stream **streamp)
 {
-    struct stream_fd *s = xmalloc(sizeof *s);
+    struct sock_stream *ss = xmalloc(sizeof *ss);
 
-    stream_init(&s->stream, &stream_fd_class, connect_status, name);
-    s->fd = fd;
-    s->fd_type = fd_type;
-    *streamp = &s->stream;
+    ss->sock = fd;
+    ss->family = fd_type;
+    stream_init(&ss->up, &sock_stream_class, connect_status, name);
+    *streamp = &ss->up;
     return 0;
 }
 
 static void
-fd_close(struct stream *stream)
+sock_stream_close(struct stream *stream)
 {
-    struct stream_fd *s = stream_fd_cast(stream);
+    struct sock_stream *ss = sock_stream_from(stream);
 
-    close(s->fd);
-    free(s);
+    close(ss->sock);
+    free(ss);
 }
 
 static int
-fd_connect(struct stream *stream)
+sock_stream_connect(struct stream *stream)
 {
-    struct stream_fd *s = stream_fd_cast(stream);
-    int error = check_connection_completion(s->fd);
+    struct sock_stream *ss = sock_stream_from(stream);
+    int error = check_connection_completion(ss->sock);
 
-    if (!error && s->fd_type != AF_UNIX) {
-        setsockopt_tcp_nodelay(s->fd);
+    if (!error && ss->family != AF_UNIX) {
+        setsockopt_tcp_nodelay(ss->sock);
     }
     return error;
 }
 
+/* Turns the result RETVAL of send() or recv() (OPERATION) into what the
+ * stream interface returns: the byte count, or a negative errno value with
+ * EWOULDBLOCK folded into EAGAIN.  Real errors are logged at debug level:
+ * the caller reports them as it sees fit. */
 static ssize_t
-fd_recv(struct stream *stream, void *buffer, size_t n)
+sock_io_result(struct stream *stream, const char *operation, ssize_t retval)
 {
-    struct stream_fd *s = stream_fd_cast(stream);
-    ssize_t retval;
+    int error;
 
-    do {
-        retval = recv(s->fd, buffer, n, 0);
-    } while (retval < 0 && errno == EINTR);
-
-    if (retval < 0) {
-        int error = errno == EWOULDBLOCK ? EAGAIN : errno;
-        if (error != EAGAIN) {
-            VLOG_DBG_RL(&rl, "%s: recv: %s",
-                        stream_get_name(stream), ovs_strerror(error));
-        }
-        return -error;
+    if (retval >= 0) {
+        return retval;
     }
-    return retval;
+    error = errno == EWOULDBLOCK ? EAGAIN : errno;
+    if (error != EAGAIN) {
+        VLOG_DBG_RL(&rl, "%s: %s: %s",
+                    stream_get_name(stream), operation, ovs_strerror(error));
+    }
+    return -error;
 }
 
 static ssize_t
-fd_send(struct stream *stream, const void *buffer, size_t n)
+sock_stream_recv(struct stream *stream, void *buffer, size_t n)
 {
-    struct stream_fd *s = stream_fd_cast(stream);
+    int sock = sock_stream_from(stream)->sock;
     ssize_t retval;
 
-    /* MSG_NOSIGNAL: a closed peer is an EPIPE error, not a SIGPIPE. */
-    do {
-        retval = send(s->fd, buffer, n, MSG_NOSIGNAL);
-    } while (retval < 0 && errno == EINTR);
-
-    if (retval < 0) {
-        int error = errno == EWOULDBLOCK ? EAGAIN : errno;
-        if (error != EAGAIN) {
-            VLOG_DBG_RL(&rl, "%s: send: %s",
-                        stream_get_name(stream), ovs_strerror(error));
+    for (;;) {
+        retval = recv(sock, buffer, n, 0);
+        if (retval >= 0 || errno != EINTR) {
+            return sock_io_result(stream, "recv", retval);
         }
-        return -error;
     }
-    return retval;
+}
+
+static ssize_t
+sock_stream_send(struct stream *stream, const void *buffer, size_t n)
+{
+    int sock = sock_stream_from(stream)->sock;
+    ssize_t retval;
+
+    /* MSG_NOSIGNAL: a vanished peer is an EPIPE error, not a SIGPIPE. */
+    for (;;) {
+        retval = send(sock, buffer, n, MSG_NOSIGNAL);
+        if (retval >= 0 || errno != EINTR) {
+            return sock_io_result(stream, "send", retval);
+        }
+    }
 }
 
 static void
-fd_wait(struct stream *stream, enum stream_wait_type wait)
+sock_stream_wait(struct stream *stream, enum stream_wait_type wait)
 {
-    struct stream_fd *s = stream_fd_cast(stream);
-
-    switch (wait) {
-    case STREAM_CONNECT:
-    case STREAM_SEND:
-        poll_fd_wait(s->fd, POLLOUT);
-        break;
-    case STREAM_RECV:
-        poll_fd_wait(s->fd, POLLIN);
-        break;
-    default:
-        OVS_NOT_REACHED();
-    }
+    /* Connecting and sending both wait for room to write. */
+    poll_fd_wait(sock_stream_from(stream)->sock,
+                 wait == STREAM_RECV ? POLLIN : POLLOUT);
 }
 
-static const struct stream_class stream_fd_class = {
+static const struct stream_class sock_stream_class = {
     .name = "fd",
     .needs_probes = false,
     .open = NULL,
-    .close = fd_close,
-    .connect = fd_connect,
-    .recv = fd_recv,
-    .send = fd_send,
+    .close = sock_stream_close,
+    .connect = sock_stream_connect,
+    .recv = sock_stream_recv,
+    .send = sock_stream_send,
     .run = NULL,
     .run_wait = NULL,
-    .wait = fd_wait,
+    .wait = sock_stream_wait,
 };
 
-/* Passive fd streams. */
+/* A passive stream over a listening socket. */
+struct sock_listener {
+    struct pstream up;
+    int sock;
+    char *path_to_remove;       /* Socket file removed on close, or NULL. */
 
-struct fd_pstream {
-    struct pstream pstream;
-    int fd;
-    int (*accept_cb)(int fd, const struct sockaddr_storage *, size_t ss_len,
-                     struct stream **);
-    char *unlink_path;
+    /* Wraps an accepted socket into a stream. */
+    int (*make_stream)(int fd, const struct sockaddr_storage *,
+                       size_t ss_len, struct stream **);
 };
 
-static const struct pstream_class fd_pstream_class;
+static const struct pstream_class sock_listener_class;
 
-static struct fd_pstream *
-fd_pstream_cast(struct pstream *pstream)
+static struct sock_listener *
+sock_listener_from(struct pstream *pstream)
 {
-    return CONTAINER_OF(pstream, struct fd_pstream, pstream);
+    return CONTAINER_OF(pstream, struct sock_listener, up);
 }
 
 int
@@ -175,72 +173,72 @@ new_fd_pstream(char *name, int fd,
                                 size_t ss_len, struct stream **),
                char *unlink_path, struct pstream **pstreamp)
 {
-    struct fd_pstream *ps = xmalloc(sizeof *ps);
+    struct sock_listener *sl = xmalloc(sizeof *sl);
 
-    pstream_init(&ps->pstream, &fd_pstream_class, name);
-    ps->fd = fd;
-    ps->accept_cb = accept_cb;
-    ps->unlink_path = unlink_path;
-    *pstreamp = &ps->pstream;
+    sl->sock = fd;
+    sl->path_to_remove = unlink_path;
+    sl->make_stream = accept_cb;
+    pstream_init(&sl->up, &sock_listener_class, name);
+    *pstreamp = &sl->up;
     return 0;
 }
 
 static void
-pfd_close(struct pstream *pstream)
+sock_listener_close(struct pstream *pstream)
 {
-    struct fd_pstream *ps = fd_pstream_cast(pstream);
+    struct sock_listener *sl = sock_listener_from(pstream);
 
-    close(ps->fd);
-    if (ps->unlink_path) {
-        fatal_signal_unlink_file_now(ps->unlink_path);
-        free(ps->unlink_path);
+    close(sl->sock);
+    if (sl->path_to_remove) {
+        fatal_signal_unlink_file_now(sl->path_to_remove);
+        free(sl->path_to_remove);
     }
-    free(ps);
+    free(sl);
 }
 
 static int
-pfd_accept(struct pstream *pstream, struct stream **new_streamp)
+sock_listener_accept(struct pstream *pstream, struct stream **new_streamp)
 {
-    struct fd_pstream *ps = fd_pstream_cast(pstream);
-    struct sockaddr_storage ss;
-    socklen_t ss_len;
-    int new_fd;
+    struct sock_listener *sl = sock_listener_from(pstream);
+    struct sockaddr_storage peer;
+    socklen_t peer_len;
+    int error;
+    int fd;
 
     do {
-        ss_len = sizeof ss;
-        memset(&ss, 0, sizeof ss);
-        new_fd = accept4(ps->fd, (struct sockaddr *) &ss, &ss_len,
-                         SOCK_NONBLOCK | SOCK_CLOEXEC);
-    } while (new_fd < 0 && errno == EINTR);
+        memset(&peer, 0, sizeof peer);
+        peer_len = sizeof peer;
+        fd = accept4(sl->sock, (struct sockaddr *) &peer, &peer_len,
+                     SOCK_NONBLOCK | SOCK_CLOEXEC);
+    } while (fd < 0 && errno == EINTR);
 
-    if (new_fd < 0) {
-        int error = errno == EWOULDBLOCK ? EAGAIN : errno;
-
-        if (error == ECONNABORTED) {
-            /* The peer gave up before we got to it: nothing to report. */
-            return EAGAIN;
-        }
-        if (error != EAGAIN) {
-            VLOG_DBG_RL(&rl, "%s: accept: %s",
-                        pstream_get_name(pstream), ovs_strerror(error));
-        }
-        return error;
+    if (fd >= 0) {
+        return sl->make_stream(fd, &peer, peer_len, new_streamp);
     }
-    return ps->accept_cb(new_fd, &ss, ss_len, new_streamp);
+
+    error = errno == EWOULDBLOCK ? EAGAIN : errno;
+    if (error == ECONNABORTED) {
+        /* The peer gave up before we got to it: nothing to report. */
+        return EAGAIN;
+    }
+    if (error != EAGAIN) {
+        VLOG_DBG_RL(&rl, "%s: accept: %s",
+                    pstream_get_name(pstream), ovs_strerror(error));
+    }
+    return error;
 }
 
 static void
-pfd_wait(struct pstream *pstream)
+sock_listener_wait(struct pstream *pstream)
 {
-    struct fd_pstream *ps = fd_pstream_cast(pstream);
-    poll_fd_wait(ps->fd, POLLIN);
+    poll_fd_wait(sock_listener_from(pstream)->sock, POLLIN);
 }
 
-static const struct pstream_class fd_pstream_class = {
+static const struct pstream_class sock_listener_class = {
     .name = "pfd",
     .needs_probes = false,
     .listen = NULL,
-    .close = pfd_close,
-    .accept = pfd_accept,
-    .wait = pfd_wait,
+    .close = sock_listener_close,
+    .accept = sock_listener_accept,
+    .wait = sock_listener_wait,
 };

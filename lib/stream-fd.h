@@ -20,9 +20,9 @@ int new_fd_stream(char *name, int fd, int connect_status, int fd_type,
 /* Creates a passive stream named NAME (ownership taken) over the
  * listening socket FD (ownership taken).  For each accepted connection,
  * ACCEPT_CB is called with the new socket and the peer's address and must
- * create the stream (closing the socket if it fails).  UNLINK_PATH (ownership taken, may be NULL) is removed
- * when the pstream is closed.  Returns 0 and stores the pstream in
- * *PSTREAMP. */
+ * create the stream (closing the socket if it fails).  UNLINK_PATH
+ * (ownership taken, may be NULL) is removed when the pstream is closed.
+ * Returns 0 and stores the pstream in *PSTREAMP. */
 int new_fd_pstream(char *name, int fd,
                    int (*accept_cb)(int fd, const struct sockaddr_storage *,
                                     size_t ss_len, struct stream **),

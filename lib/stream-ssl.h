@@ -44,35 +44,21 @@ void stream_ssl_set_ciphers(const char *ciphers);
  *     switch (c) { ... STREAM_SSL_OPTION_HANDLERS ... }
  */
 #define STREAM_SSL_OPTION_ENUMS                 \
-        OPT_SSL_PROTOCOLS = UCHAR_MAX + 2048,   \
+        OPT_SSL_PROTOCOLS = UCHAR_MAX + 3072,   \
         OPT_SSL_CIPHERS
 
 #define STREAM_SSL_LONG_OPTIONS                                         \
+        {"ssl-protocols", required_argument, NULL, OPT_SSL_PROTOCOLS},  \
+        {"ssl-ciphers", required_argument, NULL, OPT_SSL_CIPHERS},      \
         {"private-key", required_argument, NULL, 'p'},                  \
         {"certificate", required_argument, NULL, 'c'},                  \
-        {"ca-cert",     required_argument, NULL, 'C'},                  \
-        {"ssl-protocols", required_argument, NULL, OPT_SSL_PROTOCOLS},  \
-        {"ssl-ciphers", required_argument, NULL, OPT_SSL_CIPHERS}
+        {"ca-cert", required_argument, NULL, 'C'}
 
-#define STREAM_SSL_OPTION_HANDLERS                      \
-        case 'p':                                       \
-            stream_ssl_set_private_key_file(optarg);    \
-            break;                                      \
-                                                        \
-        case 'c':                                       \
-            stream_ssl_set_certificate_file(optarg);    \
-            break;                                      \
-                                                        \
-        case 'C':                                       \
-            stream_ssl_set_ca_cert_file(optarg, false); \
-            break;                                      \
-                                                        \
-        case OPT_SSL_PROTOCOLS:                         \
-            stream_ssl_set_protocols(optarg);           \
-            break;                                      \
-                                                        \
-        case OPT_SSL_CIPHERS:                           \
-            stream_ssl_set_ciphers(optarg);             \
-            break;
+#define STREAM_SSL_OPTION_HANDLERS                                      \
+        case 'p': stream_ssl_set_private_key_file(optarg); break;       \
+        case 'c': stream_ssl_set_certificate_file(optarg); break;       \
+        case 'C': stream_ssl_set_ca_cert_file(optarg, false); break;    \
+        case OPT_SSL_PROTOCOLS: stream_ssl_set_protocols(optarg); break; \
+        case OPT_SSL_CIPHERS: stream_ssl_set_ciphers(optarg); break;
 
 #endif /* stream-ssl.h */

@@ -8,12 +8,11 @@
 
 #include <config.h>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <errno.h>
 #include <inttypes.h>
-#include <netinet/in.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/socket.h>
 
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/util.h"

@@ -66,21 +66,19 @@ const struct stream_class unix_stream_class = {
 
 /* Passive Unix domain sockets. */
 
+/* Makes a stream for a connection accepted on a Unix socket, named after
+ * the address the client bound, if any, else "unix#N". */
 static int
-punix_accept(int fd, const struct sockaddr_storage *ss, size_t ss_len,
+punix_accept(int fd, const struct sockaddr_storage *peer, size_t peer_len,
              struct stream **streamp)
 {
-    const struct sockaddr_un *sun = (const struct sockaddr_un *) ss;
-    int name_len = get_unix_name_len(sun, ss_len);
     static unsigned int n_unnamed;
-    char *name;
+    const struct sockaddr_un *un = (const struct sockaddr_un *) peer;
+    int len = get_unix_name_len(un, peer_len);
+    char *name = (len > 0
+                  ? xasprintf("unix:%.*s", len, un->sun_path)
+                  : xasprintf("unix#%u", n_unnamed++));
 
-    /* Clients rarely bind their end; number those that do not. */
-    if (name_len > 0) {
-        name = xasprintf("unix:%.*s", name_len, sun->sun_path);
-    } else {
-        name = xasprintf("unix#%u", n_unnamed++);
-    }
     return new_fd_stream(name, fd, 0, AF_UNIX, streamp);
 }
 

@@ -202,8 +202,8 @@ stream_open_block(int error, long long int timeout, struct stream **streamp)
                 break;
             }
             stream_run(stream);
-            stream_run_wait(stream);
             stream_connect_wait(stream);
+            stream_run_wait(stream);
             poll_timer_wait_until(deadline);
             poll_block();
         }
@@ -354,6 +354,7 @@ stream_wait(struct stream *stream, enum stream_wait_type wait)
     }
 }
 
+/* Shorthands for stream_wait(). */
 void
 stream_connect_wait(struct stream *stream)
 {
@@ -361,15 +362,15 @@ stream_connect_wait(struct stream *stream)
 }
 
 void
-stream_recv_wait(struct stream *stream)
+stream_recv_wait(struct stream *s)
 {
-    stream_wait(stream, STREAM_RECV);
+    stream_wait(s, STREAM_RECV);
 }
 
 void
-stream_send_wait(struct stream *stream)
+stream_send_wait(struct stream *s)
 {
-    stream_wait(stream, STREAM_SEND);
+    stream_wait(s, STREAM_SEND);
 }
 
 bool
@@ -387,14 +388,19 @@ void
 stream_init(struct stream *stream, const struct stream_class *class,
             int connect_status, char *name)
 {
-    memset(stream, 0, sizeof *stream);
-    stream->class = class;
-    stream->state = (connect_status == EAGAIN ? SCS_CONNECTING
-                     : !connect_status ? SCS_CONNECTED
-                     : SCS_DISCONNECTED);
-    stream->error = connect_status == EAGAIN ? 0 : connect_status;
-    stream->name = name;
-    stream->peer_id = NULL;
+    *stream = (struct stream) {
+        .class = class,
+        .name = name,
+        .peer_id = NULL,
+    };
+    if (connect_status == EAGAIN) {
+        stream->state = SCS_CONNECTING;
+    } else if (connect_status) {
+        stream->state = SCS_DISCONNECTED;
+        stream->error = connect_status;
+    } else {
+        stream->state = SCS_CONNECTED;
+    }
 }
 
 /* Passive streams. */
@@ -498,9 +504,7 @@ void
 pstream_init(struct pstream *pstream, const struct pstream_class *class,
              char *name)
 {
-    memset(pstream, 0, sizeof *pstream);
-    pstream->class = class;
-    pstream->name = name;
+    *pstream = (struct pstream) { .class = class, .name = name };
 }
 
 void

@@ -22,10 +22,10 @@
 #ifndef STREAM_H
 #define STREAM_H 1
 
+#include <sys/socket.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <sys/socket.h>
 
 #include "openvswitch/types.h"
 
@@ -94,10 +94,13 @@ int stream_send(struct stream *, const void *buffer, size_t n);
 void stream_run(struct stream *);
 void stream_run_wait(struct stream *);
 
+/* Makes the next poll_block() wake up when the stream may be able to make
+ * progress on connecting, receiving or sending.  The _wait() shorthands
+ * below pass each of the three. */
 enum stream_wait_type {
-    STREAM_CONNECT,
-    STREAM_RECV,
-    STREAM_SEND
+    STREAM_CONNECT,             /* stream_connect() may finish. */
+    STREAM_RECV,                /* stream_recv() may return data. */
+    STREAM_SEND                 /* stream_send() may accept data. */
 };
 void stream_wait(struct stream *, enum stream_wait_type);
 void stream_connect_wait(struct stream *);

@@ -203,8 +203,15 @@ time_poll(struct pollfd *pollfds, size_t n_pollfds,
     } else if (timeout_when == LLONG_MAX) {
         timeout = -1;
     } else {
-        long long int left = timeout_when - time_msec();
-        timeout = left <= 0 ? 0 : left >= INT_MAX ? INT_MAX : left;
+        long long int now = time_msec();
+
+        /* Compare before subtracting: TIMEOUT_WHEN may be LLONG_MIN. */
+        if (timeout_when <= now) {
+            timeout = 0;
+        } else {
+            long long int left = timeout_when - now;
+            timeout = left >= INT_MAX ? INT_MAX : left;
+        }
     }
 
     retval = poll(pollfds, n_pollfds, timeout);

@@ -14,11 +14,10 @@ OVSDB_ENGINE_SOURCES = \
 	ovsdb/schema.c ovsdb/schema.h \
 	ovsdb/transaction.c ovsdb/transaction.h
 
-# Until every foundation module links, these are built only on request
-# ("make ovsdb/ovsdb-server"); they move to sbin/bin_PROGRAMS then.
-EXTRA_PROGRAMS = ovsdb/ovsdb-server ovsdb/ovsdb-tool
+sbin_PROGRAMS += ovsdb/ovsdb-server
 ovsdb_ovsdb_server_SOURCES = ovsdb/ovsdb-server.c $(OVSDB_ENGINE_SOURCES)
 ovsdb_ovsdb_server_LDADD = lib/libopenvswitch.a
 
+bin_PROGRAMS += ovsdb/ovsdb-tool
 ovsdb_ovsdb_tool_SOURCES = ovsdb/ovsdb-tool.c $(OVSDB_ENGINE_SOURCES)
 ovsdb_ovsdb_tool_LDADD = lib/libopenvswitch.a

@@ -22,6 +22,7 @@
 
 #include <config.h>
 #include "jsonrpc-server.h"
+#include <arpa/inet.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -78,6 +79,7 @@ struct monitor_table {
 
 struct monitor {
     struct hmap_node node;      /* In session's 'monitors', by json_hash. */
+    struct ovs_list list_node;  /* In session's 'monitor_list'. */
     struct json *id;
     struct db_entry *dbe;
     struct monitor_table *tables;
@@ -100,6 +102,7 @@ struct session {
     struct jsonrpc_session *js;
     struct remote *remote;      /* Active remote it belongs to, or NULL. */
     struct hmap monitors;
+    struct ovs_list monitor_list;   /* Same monitors, oldest first. */
     struct ovs_list triggers;
     struct shash locks;         /* Name -> struct lock_waiter *. */
 };
@@ -155,6 +158,7 @@ session_create(struct ovsdb_jsonrpc_server *server,
     s->js = js;
     s->remote = remote;
     hmap_init(&s->monitors);
+    ovs_list_init(&s->monitor_list);
     ovs_list_init(&s->triggers);
     shash_init(&s->locks);
     ovs_list_push_back(&server->sessions, &s->node);
@@ -179,6 +183,10 @@ ovsdb_jsonrpc_server_add_remote(struct ovsdb_jsonrpc_server *server,
         if (error) {
             VLOG_ERR("%s: listen failed: %s", name, ovs_strerror(error));
             return error;
+        }
+        ovs_be16 port = pstream_get_bound_port(listener);
+        if (port) {
+            VLOG_INFO("%s: listening on port %d", name, ntohs(port));
         }
     } else if (stream_verify_name(name)) {
         VLOG_ERR("%s: not a valid remote name", name);
@@ -548,6 +556,7 @@ handle_monitor(struct session *s, const struct json *params,
     }
 
     hmap_insert(&s->monitors, &m->node, json_hash(id, 0));
+    ovs_list_push_back(&s->monitor_list, &m->list_node);
     return monitor_initial(m);
 }
 
@@ -568,6 +577,7 @@ handle_monitor_cancel(struct session *s, const struct json *params,
         return NULL;
     }
     hmap_remove(&s->monitors, &m->node);
+    ovs_list_remove(&m->list_node);
     monitor_destroy(m);
     return json_object_create();
 }
@@ -643,7 +653,7 @@ server_replica_commit(struct ovsdb_replica *replica,
     struct session *s;
     LIST_FOR_EACH (s, node, &dbe->server->sessions) {
         struct monitor *m;
-        HMAP_FOR_EACH (m, node, &s->monitors) {
+        LIST_FOR_EACH (m, list_node, &s->monitor_list) {
             if (m->dbe != dbe) {
                 continue;
             }
@@ -790,6 +800,7 @@ session_reset(struct session *s)
 {
     struct monitor *m;
     HMAP_FOR_EACH_POP (m, node, &s->monitors) {
+        ovs_list_remove(&m->list_node);
         monitor_destroy(m);
     }
     struct trigger *t;
@@ -878,6 +889,10 @@ static void
 session_run(struct session *s)
 {
     jsonrpc_session_run(s->js);
+
+    /* Blocked transactions go first: if the database changed since they
+     * last ran, their replies belong before replies to newer requests. */
+    session_run_triggers(s);
     for (int i = 0; i < 50 && jsonrpc_session_is_alive(s->js); i++) {
         struct jsonrpc_msg *msg = jsonrpc_session_recv(s->js);
         if (!msg) {
@@ -894,7 +909,6 @@ session_run(struct session *s)
             jsonrpc_msg_destroy(msg);
         }
     }
-    session_run_triggers(s);
 }
 
 void

@@ -351,7 +351,7 @@ parse_options(int argc, char *argv[])
     };
 
     for (;;) {
-        int c = getopt_long(argc, argv, "+mhVv::", long_options, NULL);
+        int c = getopt_long(argc, argv, "mhVv::", long_options, NULL);
         if (c == -1) {
             break;
         }

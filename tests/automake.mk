@@ -12,9 +12,13 @@ TESTSUITE_AT = \
 	tests/testsuite.at \
 	tests/ovs-macros.at
 # --- core tests ---
-TESTSUITE_AT +=
+TESTSUITE_AT += tests/library.at
 # --- I/O tests ---
 TESTSUITE_AT +=
+TESTSUITE_AT += \
+	tests/poll-loop.at \
+	tests/reconnect.at \
+	tests/stream.at
 # --- JSON/daemon tests ---
 TESTSUITE_AT +=
 TESTSUITE_AT += \
@@ -25,8 +29,17 @@ TESTSUITE_AT += \
 	tests/daemon.at
 # --- OpenFlow codec tests ---
 TESTSUITE_AT +=
+TESTSUITE_AT += tests/ofp-print.at tests/ofp-errors.at tests/ofp-prop.at \
+	tests/vconn.at
+TESTSUITE_AT += tests/ofp-actions.at tests/interop/ofp-actions.at
+TESTSUITE_AT += tests/meta-flow.at tests/nx-match.at tests/flow-extract.at \
+	tests/odp.at tests/pcap.at tests/packets.at tests/interop/match.at
 # --- OVSDB tests ---
 TESTSUITE_AT +=
+TESTSUITE_AT += \
+	tests/ovsdb-data.at \
+	tests/ovsdb-execution.at
+TESTSUITE_AT += tests/ovs-vsctl.at
 # --- end of .at lists ---
 
 TESTSUITE = $(srcdir)/tests/testsuite
@@ -87,9 +100,21 @@ check_PROGRAMS = tests/ovstest
 tests_ovstest_SOURCES = tests/ovstest.c tests/ovstest.h
 # --- core unit tests ---
 tests_ovstest_SOURCES += \
-	tests/test-hmap.c
+	tests/test-hmap.c \
+	tests/test-list.c \
+	tests/test-util.c \
+	tests/test-uuid.c \
+	tests/test-bitmap.c \
+	tests/test-shash-smap-sset.c \
+	tests/test-command-line.c \
+	tests/test-ofpbuf.c
 # --- I/O unit tests ---
 tests_ovstest_SOURCES +=
+tests_ovstest_SOURCES += \
+	tests/test-fatal-signal.c \
+	tests/test-poll-loop.c \
+	tests/test-reconnect.c \
+	tests/test-stream.c
 # --- JSON/daemon unit tests ---
 tests_ovstest_SOURCES +=
 tests_ovstest_SOURCES += \
@@ -98,9 +123,31 @@ tests_ovstest_SOURCES += \
 	tests/test-unixctl.c
 # --- OpenFlow codec unit tests ---
 tests_ovstest_SOURCES +=
+tests_ovstest_SOURCES += tests/test-ofp-prop.c tests/test-vconn.c \
+	tests/test-ofp-encode.c
 tests_ovstest_SOURCES += tests/test-ofp-actions.c
-tests_ovstest_SOURCES += tests/test-flows.c
+tests_ovstest_SOURCES += tests/test-flows.c tests/test-packets.c
 # --- OVSDB unit tests ---
 tests_ovstest_SOURCES +=
+tests_ovstest_SOURCES += tests/test-ovsdb.c $(OVSDB_ENGINE_SOURCES)
+# The IDL test driver and the typed interface generated for its schema.
+tests_ovstest_SOURCES += tests/test-ovsdb-idl.c
+nodist_tests_ovstest_SOURCES = tests/idltest.c tests/idltest.h
+BUILT_SOURCES += tests/idltest.c tests/idltest.h
+CLEANFILES += tests/idltest.c tests/idltest.h
+EXTRA_DIST += tests/idltest.ovsschema
+tests/test-ovsdb-idl.$(OBJEXT): tests/idltest.h
+tests/idltest.h: $(srcdir)/tests/idltest.ovsschema \
+		$(srcdir)/build-aux/ovsdb-idlc
+	$(AM_V_GEN)$(MKDIR_P) tests && \
+	$(PYTHON3) $(srcdir)/build-aux/ovsdb-idlc --prefix=idltest_ \
+	  --header=idltest.h c-idl-header $(srcdir)/tests/idltest.ovsschema \
+	  > $@.tmp && mv $@.tmp $@
+tests/idltest.c: $(srcdir)/tests/idltest.ovsschema \
+		$(srcdir)/build-aux/ovsdb-idlc
+	$(AM_V_GEN)$(MKDIR_P) tests && \
+	$(PYTHON3) $(srcdir)/build-aux/ovsdb-idlc --prefix=idltest_ \
+	  --header=idltest.h c-idl-source $(srcdir)/tests/idltest.ovsschema \
+	  > $@.tmp && mv $@.tmp $@
 # --- end of unit tests ---
 tests_ovstest_LDADD = lib/libopenvswitch.a

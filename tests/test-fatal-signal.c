@@ -2,7 +2,8 @@
  *
  *   ovstest test-fatal-signal wait FILE...
  *       Creates each FILE, registers it for removal, registers a hook that
- *       prints "hook ran", prints "ready" and runs an idle main loop until
+ *       prints "hook ran", writes its process id to "fatal-signal.pid"
+ *       (not registered), prints "ready" and runs an idle main loop until
  *       a fatal signal kills it.
  *
  *   ovstest test-fatal-signal exit FILE...
@@ -58,6 +59,13 @@ print_hook(void *aux)
 static void OVS_NO_RETURN
 wait_for_signal(void)
 {
+    FILE *f = fopen("fatal-signal.pid.tmp", "w");
+
+    if (!f || fprintf(f, "%ld\n", (long int) getpid()) < 0 || fclose(f)
+        || rename("fatal-signal.pid.tmp", "fatal-signal.pid")) {
+        printf("could not write fatal-signal.pid\n");
+        exit(EXIT_FAILURE);
+    }
     printf("ready\n");
     fflush(stdout);
     for (;;) {

@@ -12,6 +12,14 @@
  *   compose              match text (a flow) -> packet -> flow text
  *   fixed-match          match text -> usable protocols, and the match
  *                        after OpenFlow 1.0 and 1.1 round trips
+ *   odp                  datapath flow text -> flow and mask -> text
+ *   odp-packet           datapath flow text -> packet hex -> flow text
+ *   subfield             "SUBFIELD | MATCH" -> normalized subfield and
+ *                        mf_check_src()/mf_check_dst() verdicts
+ *   metadata             flow (as match text) -> flow_get_metadata() ->
+ *                        OXM entries -> oxm_decode_match() -> match text
+ *   header               field name -> its NXM/OXM header per version,
+ *                        pulled back
  *   write-pcap FILE      packet hex lines -> pcap FILE
  *   parse-pcap FILE      pcap FILE -> one flow per packet (in_port=ANY)
  */
@@ -22,11 +30,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "csum.h"
 #include "dp-packet.h"
 #include "flow.h"
 #include "match.h"
 #include "meta-flow.h"
 #include "nx-match.h"
+#include "odp-util.h"
 #include "ofp-match.h"
 #include "ofp-protocol.h"
 #include "ofp-errors.h"
@@ -36,90 +46,18 @@
 #include "ovstest.h"
 #include "pcap-file.h"
 
-/* Shorthand protocol names and what they set. */
-static bool
-parse_shorthand(const char *name, struct match *match)
-{
-    static const struct {
-        const char *name;
-        uint16_t dl_type;
-        int nw_proto;           /* -1: none. */
-    } protos[] = {
-        { "ip", ETH_TYPE_IP, -1 }, { "ipv6", ETH_TYPE_IPV6, -1 },
-        { "icmp", ETH_TYPE_IP, IPPROTO_ICMP },
-        { "icmp6", ETH_TYPE_IPV6, IPPROTO_ICMPV6 },
-        { "tcp", ETH_TYPE_IP, IPPROTO_TCP },
-        { "tcp6", ETH_TYPE_IPV6, IPPROTO_TCP },
-        { "udp", ETH_TYPE_IP, IPPROTO_UDP },
-        { "udp6", ETH_TYPE_IPV6, IPPROTO_UDP },
-        { "sctp", ETH_TYPE_IP, IPPROTO_SCTP },
-        { "sctp6", ETH_TYPE_IPV6, IPPROTO_SCTP },
-        { "arp", ETH_TYPE_ARP, -1 }, { "rarp", ETH_TYPE_RARP, -1 },
-    };
-    size_t i;
-
-    for (i = 0; i < ARRAY_SIZE(protos); i++) {
-        if (!strcmp(name, protos[i].name)) {
-            match_set_dl_type(match, htons(protos[i].dl_type));
-            if (protos[i].nw_proto >= 0) {
-                match_set_nw_proto(match, protos[i].nw_proto);
-            }
-            return true;
-        }
-    }
-    return false;
-}
-
-/* Parses comma-separated "field=value" and shorthand items.  Returns NULL
- * or a malloc()'d error. */
 /* The protocols that the fields parsed by the last parse_match() call
  * allow, as ovs-ofctl's flow parser accumulates them. */
 static enum ofputil_protocol parsed_usable;
 
+/* Parses the match text 's' the way ovs-ofctl does.  Returns NULL or a
+ * malloc()'d error. */
 static char *
-parse_match(const char *s_, struct match *match, int *priority)
+parse_match(const char *s, struct match *match, int *priority)
 {
-    char *s = xstrdup(s_);
-    char *save = NULL, *tok;
-    char *error = NULL;
-
-    match_init_catchall(match);
-    parsed_usable = OFPUTIL_P_ANY;
     *priority = 0x8000;
-    for (tok = strtok_r(s, ", \t", &save); tok && !error;
-         tok = strtok_r(NULL, ", \t", &save)) {
-        char *eq = strchr(tok, '=');
-        const struct mf_field *mf;
-        union mf_value value, mask;
-
-        if (!eq) {
-            if (!parse_shorthand(tok, match)) {
-                error = xasprintf("unknown keyword %s", tok);
-            }
-            continue;
-        }
-        *eq = '\0';
-        if (!strcmp(tok, "priority")) {
-            *priority = atoi(eq + 1);
-            continue;
-        }
-        mf = mf_from_name(tok);
-        if (!mf) {
-            error = xasprintf("unknown keyword %s", tok);
-            continue;
-        }
-        error = mf_parse(mf, eq + 1, NULL, &value, &mask);
-        if (!error) {
-            parsed_usable &= ofputil_field_usable_protocols(mf, &mask);
-            if (is_all_ones(&mask, mf->n_bytes)) {
-                mf_set_value(mf, &value, match);
-            } else {
-                mf_set(mf, &value, &mask, match);
-            }
-        }
-    }
-    free(s);
-    return error;
+    return ofputil_match_from_string(s, NULL, match, priority,
+                                     &parsed_usable);
 }
 
 static void
@@ -279,7 +217,7 @@ do_fixed_match(const char *s, void *aux)
     ofputil_match_to_ofp10_match(&match, &om10);
     ofputil_match_from_ofp10_match(&om10, &back);
     text = match_to_string(&back, NULL, priority);
-    printf("OF1.0: %s\n", text);
+    printf("OF1.0:%s%s\n", *text ? " " : "", text);
     free(text);
 
     ofputil_match_to_ofp11_match(&match, &om11);
@@ -288,9 +226,170 @@ do_fixed_match(const char *s, void *aux)
         printf("OF1.1: error %s\n", ofperr_get_name(error));
     } else {
         text = match_to_string(&back, NULL, priority);
-        printf("OF1.1: %s\n", text);
+        printf("OF1.1:%s%s\n", *text ? " " : "", text);
         free(text);
     }
+}
+
+static void
+do_odp(const char *s, void *aux)
+{
+    struct flow_wildcards wc;
+    struct flow flow;
+    char *error = odp_flow_from_string(s, &flow, &wc);
+    char *text;
+
+    if (error) {
+        printf("error: %s\n", error);
+        free(error);
+        return;
+    }
+    text = odp_flow_to_string(&flow, &wc);
+    puts(text);
+    free(text);
+}
+
+static void
+do_odp_packet(const char *s, void *aux)
+{
+    struct ds ds = DS_EMPTY_INITIALIZER;
+    struct dp_packet *p;
+    struct flow flow;
+    char *error = odp_flow_from_string(s, &flow, NULL);
+
+    if (error) {
+        printf("error: %s\n", error);
+        free(error);
+        return;
+    }
+    p = dp_packet_new(0);
+    flow_compose(p, &flow);
+    ds_put_hex_dump(&ds, dp_packet_data(p), dp_packet_size(p), 0, false);
+    fputs(ds_cstr(&ds), stdout);
+    ds_destroy(&ds);
+
+    p->md.in_port.ofp_port = u16_to_ofp(odp_to_u32(flow.in_port.odp_port));
+    flow_extract(p, &flow);
+    error = flow_to_string(&flow);
+    puts(error);
+    free(error);
+    dp_packet_delete(p);
+}
+
+static void
+do_subfield(const char *line, void *aux)
+{
+    char *copy = xstrdup(line);
+    char *bar = strchr(copy, '|');
+    struct mf_subfield sf;
+    struct match match;
+    struct ds ds = DS_EMPTY_INITIALIZER;
+    char *error;
+    int priority;
+
+    if (bar) {
+        char *end = bar;
+
+        while (end > copy && end[-1] == ' ') {
+            end--;
+        }
+        *end = '\0';
+    }
+    error = mf_parse_subfield(&sf, copy);
+    if (!error && bar) {
+        error = parse_match(bar + 1, &match, &priority);
+    }
+    if (error) {
+        printf("error: %s\n", error);
+        free(error);
+        free(copy);
+        return;
+    }
+    mf_format_subfield(&sf, &ds);
+    if (bar) {
+        enum ofperr src = mf_check_src(&sf, &match);
+        enum ofperr dst = mf_check_dst(&sf, &match);
+
+        ds_put_format(&ds, " src:%s dst:%s",
+                      src ? ofperr_get_name(src) : "ok",
+                      dst ? ofperr_get_name(dst) : "ok");
+    }
+    puts(ds_cstr(&ds));
+    ds_destroy(&ds);
+    free(copy);
+}
+
+static void
+do_metadata(const char *line, void *aux)
+{
+    struct match match, md, back;
+    struct ofpbuf b;
+    enum ofperr error;
+    int priority;
+    char *err = parse_match(line, &match, &priority);
+    char *text;
+
+    if (err) {
+        printf("error: %s\n", err);
+        free(err);
+        return;
+    }
+    flow_get_metadata(&match.flow, &md);
+    ofpbuf_init(&b, 0);
+    oxm_put_raw(&b, &md, OFP13_VERSION);
+    text = nx_match_to_string(b.data, b.size);
+    puts(text);
+    free(text);
+    error = oxm_decode_match(b.data, b.size, &back);
+    if (error) {
+        printf("decode error: %s\n", ofperr_get_name(error));
+    } else {
+        text = match_to_string(&back, NULL, 0x8000);
+        printf("%s%s\n", text,
+               match_equal(&md, &back) ? "" : " (differs)");
+        free(text);
+    }
+    ofpbuf_uninit(&b);
+}
+
+static void
+do_header(const char *name, void *aux)
+{
+    static const enum ofp_version versions[] = {
+        0, OFP12_VERSION, OFP13_VERSION, OFP15_VERSION
+    };
+    const struct mf_field *mf = mf_from_name(name);
+    struct ds ds = DS_EMPTY_INITIALIZER;
+    size_t i;
+
+    if (!mf) {
+        printf("error: %s: unknown field\n", name);
+        return;
+    }
+    ds_put_format(&ds, "%s:", mf->name);
+    for (i = 0; i < ARRAY_SIZE(versions); i++) {
+        const struct mf_field *back;
+        struct ofpbuf b;
+        enum ofperr error;
+        bool masked;
+        size_t j;
+
+        ofpbuf_init(&b, 0);
+        nx_put_header(&b, mf->id, versions[i], mf->maskable == MFM_FULLY);
+        ds_put_char(&ds, ' ');
+        for (j = 0; j < b.size; j++) {
+            ds_put_format(&ds, "%02x", ((uint8_t *) b.data)[j]);
+        }
+        error = nx_pull_header(&b, &back, &masked);
+        if (error) {
+            ds_put_format(&ds, "(%s)", ofperr_get_name(error));
+        } else if (back != mf) {
+            ds_put_format(&ds, "(%s)", back->name);
+        }
+        ofpbuf_uninit(&b);
+    }
+    puts(ds_cstr(&ds));
+    ds_destroy(&ds);
 }
 
 static void
@@ -318,6 +417,55 @@ do_flow_extract(const char *s, void *aux)
     ofpbuf_uninit(&hex);
 }
 
+/* Appends the bytes of 'p' as hex digit pairs. */
+static void
+put_packet_hex(struct ds *ds, const struct dp_packet *p)
+{
+    const uint8_t *data = dp_packet_data(p);
+    size_t i;
+
+    for (i = 0; i < dp_packet_size(p); i++) {
+        ds_put_format(ds, "%02x", data[i]);
+    }
+}
+
+/* Verifies the IPv4 header checksum and the TCP/UDP/ICMP/ICMPv6 checksum
+ * of packet 'p', whose offsets flow_extract() has set.  Returns a short
+ * verdict. */
+static const char *
+check_csums(const struct dp_packet *p, const struct flow *flow)
+{
+    const uint8_t *l4 = dp_packet_l4(p);
+    size_t l4_len = dp_packet_l4_size(p);
+    uint32_t sum = 0;
+
+    if (flow->dl_type == htons(ETH_TYPE_IP)) {
+        const struct ip_header *ip = dp_packet_l3(p);
+
+        if (csum(ip, IP_HEADER_LEN)) {
+            return "bad IPv4 header checksum";
+        }
+        if (flow->nw_proto == IPPROTO_ICMP && l4) {
+            return csum(l4, l4_len) ? "bad ICMP checksum" : "checksums ok";
+        }
+        sum = packet_csum_pseudoheader(ip);
+    } else if (flow->dl_type == htons(ETH_TYPE_IPV6)) {
+        sum = csum_continue(0, &flow->ipv6_src, 16);
+        sum = csum_continue(sum, &flow->ipv6_dst, 16);
+        sum = csum_add16(sum, htons(flow->nw_proto));
+        sum = csum_add16(sum, htons(l4_len));
+    } else {
+        return "no checksums";
+    }
+    if (!l4 || (flow->nw_proto != IPPROTO_TCP
+                && flow->nw_proto != IPPROTO_UDP
+                && flow->nw_proto != IPPROTO_ICMPV6)) {
+        return "checksums ok";
+    }
+    return (csum_finish(csum_continue(sum, l4, l4_len))
+            ? "bad L4 checksum" : "checksums ok");
+}
+
 static void
 do_compose(const char *s, void *aux)
 {
@@ -335,7 +483,7 @@ do_compose(const char *s, void *aux)
     }
     p = dp_packet_new(0);
     flow_compose(p, &match.flow);
-    ds_put_hex(&ds, dp_packet_data(p), dp_packet_size(p));
+    put_packet_hex(&ds, p);
     puts(ds_cstr(&ds));
     ds_destroy(&ds);
 
@@ -344,6 +492,7 @@ do_compose(const char *s, void *aux)
     ds_init(&ds);
     flow_format(&ds, &flow);
     puts(ds_cstr(&ds));
+    puts(check_csums(p, &flow));
     ds_destroy(&ds);
     dp_packet_delete(p);
 }
@@ -442,6 +591,16 @@ test_flows_main(int argc, char *argv[])
         for_each_line(do_nx_match, &version);
     } else if (!strcmp(argv[1], "fixed-match")) {
         for_each_line(do_fixed_match, NULL);
+    } else if (!strcmp(argv[1], "odp")) {
+        for_each_line(do_odp, NULL);
+    } else if (!strcmp(argv[1], "odp-packet")) {
+        for_each_line(do_odp_packet, NULL);
+    } else if (!strcmp(argv[1], "subfield")) {
+        for_each_line(do_subfield, NULL);
+    } else if (!strcmp(argv[1], "metadata")) {
+        for_each_line(do_metadata, NULL);
+    } else if (!strcmp(argv[1], "header")) {
+        for_each_line(do_header, NULL);
     } else if (!strcmp(argv[1], "flow-extract")) {
         for_each_line(do_flow_extract, NULL);
     } else if (!strcmp(argv[1], "compose")) {

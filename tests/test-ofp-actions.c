@@ -24,6 +24,11 @@
  *       Shows how translation's internal unroll marker prints and encodes
  *       (it never reaches the wire), and exercises the list queries.
  *
+ *   fuzz SEED COUNT
+ *       Decodes COUNT randomly damaged copies of a set of valid encodings
+ *       in every version; whatever decodes must re-encode and decode again
+ *       to the same text.
+ *
  *   flow-mod VERSION MATCH TEXT
  *       Prints the hex of a flow_mod that adds a flow with MATCH and the
  *       instructions TEXT, for feeding to "ovs-ofctl ofp-print".
@@ -122,7 +127,7 @@ print_hex(const char *label, const struct ofpbuf *b)
     struct ds s = DS_EMPTY_INITIALIZER;
 
     put_hex(&s, b);
-    printf("%s%s\n", label, ds_cstr(&s));
+    printf("%s%s\n", label, b->size ? ds_cstr(&s) : "(empty)");
     ds_destroy(&s);
 }
 
@@ -453,6 +458,176 @@ cmd_unroll(int argc OVS_UNUSED, char *argv[] OVS_UNUSED)
     ds_destroy(&s);
 }
 
+/* Text for the seeds of "fuzz": between them they use every wire action. */
+static const char *const fuzz_seeds[] = {
+    "output:1,in_port,controller(reason=no_match,id=3),pause(id=2)",
+    "output:NXM_NX_REG0[],group:7,mod_vlan_vid:5,mod_vlan_pcp:3,strip_vlan",
+    "push_vlan:0x8100,mod_dl_src:00:01:02:03:04:05,mod_nw_src:1.2.3.4",
+    "mod_nw_tos:16,mod_nw_ecn:2,mod_nw_ttl:5,mod_tp_src:1,dec_ttl(1,2)",
+    "set_field:5->reg1,load:5->NXM_NX_REG1[3..6],set_field:::1->ipv6_src",
+    "move:NXM_NX_REG0[0..3]->NXM_NX_REG1[3..6],push:NXM_NX_REG0[]",
+    "pop:NXM_NX_REG2[],resubmit:3,resubmit(,4),note:01.02.03,exit",
+    "clone(output:1,clone(ct_clear)),ct(commit,zone=5,table=3,"
+    "exec(set_field:1->ct_mark))",
+    "ct(zone=NXM_NX_REG0[0..15]),dec_ttl,"
+    "clear_actions,write_actions(output:2,set_field:1->reg0),"
+    "write_metadata:0x5/0xff,goto_table:3",
+};
+
+/* A small deterministic generator, so that a failure can be replayed. */
+static uint32_t
+fuzz_random(uint32_t *state)
+{
+    *state = *state * 1103515245 + 12345;
+    return *state >> 8;
+}
+
+/* Damages 'b' in one of several ways a hostile peer might. */
+static void
+fuzz_mutate(struct ofpbuf *b, uint32_t *state)
+{
+    uint8_t *p = b->data;
+    size_t n = b->size;
+
+    if (!n) {
+        return;
+    }
+    switch (fuzz_random(state) % 6) {
+    case 0:                     /* Flip a byte. */
+        p[fuzz_random(state) % n] ^= 1 + fuzz_random(state) % 255;
+        break;
+    case 1:                     /* Change a length field. */
+        p[(fuzz_random(state) % n) | 2] = fuzz_random(state);
+        break;
+    case 2:                     /* Truncate, keeping 8-byte multiples. */
+        b->size = ROUND_DOWN(fuzz_random(state) % n, 8);
+        break;
+    case 3:                     /* Truncate anywhere. */
+        b->size = fuzz_random(state) % n;
+        break;
+    case 4:                     /* Zero a byte. */
+        p[fuzz_random(state) % n] = 0;
+        break;
+    default:                    /* Set a byte to all ones. */
+        p[fuzz_random(state) % n] = 0xff;
+        break;
+    }
+}
+
+/* Decodes 'wire' as instructions (or as a plain action list) in 'version'
+ * into 'ofpacts'. */
+static enum ofperr
+fuzz_decode(const struct ofpbuf *wire, enum ofp_version version,
+            bool as_actions, struct ofpbuf *ofpacts)
+{
+    struct ofpbuf msg;
+
+    ofpbuf_use_const(&msg, wire->data, wire->size);
+    return (as_actions
+            ? ofpacts_pull_openflow_actions(&msg, wire->size, version, NULL,
+                                            NULL, ofpacts)
+            : ofpacts_pull_openflow_instructions(&msg, wire->size, version,
+                                                 NULL, NULL, ofpacts));
+}
+
+static void
+fuzz_encode(const struct ofpbuf *ofpacts, enum ofp_version version,
+            bool as_actions, struct ofpbuf *wire)
+{
+    if (as_actions) {
+        ofpacts_put_openflow_actions(ofpacts->data, ofpacts->size, wire,
+                                     version);
+    } else {
+        put_instructions(ofpacts, version, wire);
+    }
+}
+
+/* Decodes 'wire' (as instructions, then as a plain action list).  Whatever
+ * decodes is formatted, encoded again and decoded again; from there on the
+ * bytes must stay the same (a first round may legitimately change them,
+ * e.g. an old-style action becomes a set_field). */
+static void
+fuzz_one(const struct ofpbuf *wire, enum ofp_version version,
+         unsigned int *n_ok)
+{
+    for (int as_actions = 0; as_actions < 2; as_actions++) {
+        struct ofpbuf ofpacts, wire2, ofpacts2, wire3;
+        struct ds s = DS_EMPTY_INITIALIZER;
+
+        ofpbuf_init(&ofpacts, 0);
+        if (!fuzz_decode(wire, version, as_actions, &ofpacts)) {
+            ofpacts_format(ofpacts.data, ofpacts.size, NULL, &s);
+
+            ofpbuf_init(&wire2, 0);
+            fuzz_encode(&ofpacts, version, as_actions, &wire2);
+            ofpbuf_init(&ofpacts2, 0);
+            enum ofperr error = fuzz_decode(&wire2, version, as_actions,
+                                            &ofpacts2);
+            ofpbuf_init(&wire3, 0);
+            fuzz_encode(&ofpacts2, version, as_actions, &wire3);
+            if (error || !ofpbuf_equal(&wire2, &wire3)) {
+                ovs_fatal(0, "unstable re-encoding of \"%s\" (%s)",
+                          ds_cstr(&s),
+                          error ? ofperr_get_name(error) : "bytes differ");
+            }
+            (*n_ok)++;
+            ofpbuf_uninit(&wire2);
+            ofpbuf_uninit(&ofpacts2);
+            ofpbuf_uninit(&wire3);
+        }
+        ds_destroy(&s);
+        ofpbuf_uninit(&ofpacts);
+    }
+}
+
+/* "fuzz SEED COUNT": decodes COUNT damaged versions of the seed encodings
+ * in every version.  Exits nonzero if anything decodes unstably; crashes
+ * and memory errors show up under the sanitizers or valgrind. */
+static void
+cmd_fuzz(int argc OVS_UNUSED, char *argv[])
+{
+    uint32_t state = atoi(argv[1]);
+    int count = atoi(argv[2]);
+    unsigned int n_ok = 0, n_total = 0;
+
+    for (enum ofp_version v = OFP10_VERSION; v <= OFP15_VERSION; v++) {
+        for (size_t i = 0; i < ARRAY_SIZE(fuzz_seeds); i++) {
+            enum ofputil_protocol usable;
+            struct ofpbuf ofpacts, wire;
+            struct match match;
+            char *error;
+
+            ofpbuf_init(&ofpacts, 0);
+            error = ofpacts_parse_instructions(fuzz_seeds[i], NULL, &ofpacts,
+                                               &usable);
+            if (error) {
+                ovs_fatal(0, "%s: %s", fuzz_seeds[i], error);
+            }
+            build_match(&match_kinds[3], &match);
+            ofpacts_check(ofpacts.data, ofpacts.size, &match, OFPP_MAX, 0,
+                          255, &usable);
+            ofpbuf_init(&wire, 0);
+            put_instructions(&ofpacts, v, &wire);
+
+            for (int j = 0; j < count; j++) {
+                struct ofpbuf copy;
+
+                ofpbuf_init(&copy, wire.size);
+                ofpbuf_put(&copy, wire.data, wire.size);
+                for (int k = 1 + fuzz_random(&state) % 3; k > 0; k--) {
+                    fuzz_mutate(&copy, &state);
+                }
+                fuzz_one(&copy, v, &n_ok);
+                n_total++;
+                ofpbuf_uninit(&copy);
+            }
+            ofpbuf_uninit(&wire);
+            ofpbuf_uninit(&ofpacts);
+        }
+    }
+    printf("%u inputs, none unstable\n", n_total);
+}
+
 static void
 test_ofp_actions_main(int argc, char *argv[])
 {
@@ -468,6 +643,7 @@ test_ofp_actions_main(int argc, char *argv[])
         { "check", 4, 4, cmd_check },
         { "flow-mod", 3, 3, cmd_flow_mod },
         { "unroll", 0, 0, cmd_unroll },
+        { "fuzz", 2, 2, cmd_fuzz },
     };
 
     if (argc < 2) {

@@ -191,7 +191,9 @@ static void
 print_and_free_error(struct ovsdb_error *error)
 {
     char *s = ovsdb_error_to_string_free(error);
-    puts(s);
+    char *f = filter_uuids(s, false);
+    puts(f);
+    free(f);
     free(s);
 }
 
@@ -623,7 +625,8 @@ send_and_print(int conn, struct jsonrpc *rpc, struct jsonrpc_msg *request,
 }
 
 /* session REMOTE STEP...: each STEP is "N METHOD PARAMS" (one argument),
- * sent as a request on connection N (0 to 9, opened on first use).  After
+ * sent as a request on connection N (0 to 9, opened on first use); with
+ * "!METHOD" the step does not wait for the answer.  After
  * each step's answer, every other open connection is synchronized with an
  * "echo" so that the notifications the step caused are printed too.  A
  * STEP of "N close" closes connection N. */
@@ -670,6 +673,13 @@ do_session(int argc, char *argv[])
                            jsonrpc_create_request("echo",
                                                   json_array_create_empty(),
                                                   NULL), true);
+        } else if (method[0] == '!') {
+            /* Sent without waiting: its answer shows up in a later
+             * step's synchronization. */
+            request = jsonrpc_create_request(method + 1, params, NULL);
+            if (jsonrpc_send_block(conns[conn], request)) {
+                ovs_fatal(0, "send failed");
+            }
         } else {
             request = jsonrpc_create_request(method, params, NULL);
             send_and_print(conn, conns[conn], request, false);
@@ -686,6 +696,19 @@ do_session(int argc, char *argv[])
     }
     for (int j = 0; j < MAX_CONNS; j++) {
         jsonrpc_close(conns[j]);
+    }
+}
+
+/* uuidfilt: copies standard input to standard output with each UUID
+ * replaced by <N>, for tests of other programs' output. */
+static void
+do_uuidfilt(int argc OVS_UNUSED, char *argv[] OVS_UNUSED)
+{
+    char line[65536];
+    while (fgets(line, sizeof line, stdin)) {
+        char *f = filter_uuids(line, false);
+        fputs(f, stdout);
+        free(f);
     }
 }
 
@@ -709,6 +732,7 @@ static const struct {
     { "evaluate-conditions", 3, do_evaluate_conditions },
     { "execute", 2, do_execute },
     { "session", 2, do_session },
+    { "uuidfilt", 0, do_uuidfilt },
 };
 
 static void

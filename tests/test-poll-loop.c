@@ -1,11 +1,17 @@
-/* test-poll-loop: checks of poll_block() and latches.
+/* test-poll-loop: checks of poll_block(), latches and the test clock.
  *
  *   ovstest test-poll-loop CHECK...
  *
  * runs each named check, printing "CHECK: ok" or a description of the
  * failure (then exiting with status 1).  None of the checks depends on how
  * fast the machine is: each only asserts lower bounds on elapsed time
- * (a timer never fires early) or the presence or absence of events. */
+ * (a timer never fires early) or the presence or absence of events.
+ *
+ *   ovstest test-timewarp SOCKET
+ *
+ * is a tiny daemon for "time/stop" and "time/warp": with its clock stopped
+ * from the start, it listens for unixctl commands on SOCKET and prints
+ * "tick at +N ms" each time a once-a-second timer fires, until "exit". */
 
 #include <config.h>
 
@@ -25,6 +31,7 @@
 #include "ovstest.h"
 #include "socket-util.h"
 #include "timeval.h"
+#include "unixctl.h"
 
 static const char *check_name;
 
@@ -181,7 +188,7 @@ check_log(void)
     poll_fd_wait(fds[0], POLLIN);
     poll_block();
 
-    poll_timer_wait(1);
+    poll_timer_wait(100);
     poll_block();
 
     poll_immediate_wake();
@@ -271,3 +278,58 @@ test_poll_loop_main(int argc, char *argv[])
 }
 
 OVSTEST_REGISTER("test-poll-loop", test_poll_loop_main);
+
+static void
+timewarp_exit(struct unixctl_conn *conn, int argc OVS_UNUSED,
+              const char *argv[] OVS_UNUSED, void *exiting_)
+{
+    bool *exiting = exiting_;
+
+    *exiting = true;
+    unixctl_command_reply(conn, NULL);
+}
+
+static void
+test_timewarp_main(int argc, char *argv[])
+{
+    struct unixctl_server *server;
+    long long int start, next_tick;
+    bool exiting = false;
+    int error;
+
+    if (argc != 2) {
+        printf("usage: test-timewarp SOCKET\n");
+        exit(EXIT_FAILURE);
+    }
+
+    /* Only warps move the clock, so what is printed is deterministic. */
+    timeval_stop();
+    error = unixctl_server_create(argv[1], &server);
+    if (error) {
+        printf("cannot listen on %s (%s)\n", argv[1], ovs_strerror(error));
+        exit(EXIT_FAILURE);
+    }
+    timeval_register_unixctl_commands();
+    unixctl_command_register("exit", "", 0, 0, timewarp_exit, &exiting);
+
+    start = time_msec();
+    next_tick = start + 1000;
+    printf("ready\n");
+    fflush(stdout);
+
+    while (!exiting) {
+        unixctl_server_run(server);
+        while (time_msec() >= next_tick) {
+            printf("tick at +%lld ms\n", time_msec() - start);
+            fflush(stdout);
+            next_tick += 1000;
+        }
+
+        unixctl_server_wait(server);
+        poll_timer_wait_until(next_tick);
+        poll_block();
+    }
+    unixctl_server_destroy(server);
+}
+
+OVSTEST_REGISTER("test-timewarp", test_timewarp_main);

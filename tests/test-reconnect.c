@@ -22,12 +22,12 @@
 
 #include <config.h>
 
-#include <errno.h>
-#include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
 
 #include "openvswitch/util.h"
 #include "ovstest.h"

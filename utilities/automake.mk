@@ -10,3 +10,9 @@ dist_man_MANS += utilities/ovs-appctl.8
 bin_PROGRAMS += utilities/ovs-ofctl
 utilities_ovs_ofctl_SOURCES = utilities/ovs-ofctl.c
 utilities_ovs_ofctl_LDADD = lib/libopenvswitch.a
+
+# ovs-vsctl (OVSDB area).
+bin_PROGRAMS += utilities/ovs-vsctl
+utilities_ovs_vsctl_SOURCES = utilities/ovs-vsctl.c
+utilities_ovs_vsctl_LDADD = lib/libopenvswitch.a
+dist_man_MANS += utilities/ovs-vsctl.8

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
 
 #include "command-line.h"
 #include "ofp-errors.h"
@@ -106,6 +107,8 @@ usage(void)
            "\nOffline commands:\n"
            "  ofp-print HEX [VERBOSITY]   decode and print an OpenFlow "
            "message\n"
+           "  print-error ENUM            print error ENUM's codes\n"
+           "  encode-error-reply ENUM HEX encode error reply to HEX\n"
            "\nOptions:\n"
            "  -O, --protocols=LIST    OpenFlow versions to allow, e.g. "
            "OpenFlow10,OpenFlow13\n"
@@ -123,7 +126,6 @@ main(int argc, char *argv[])
     struct ovs_cmdl_context ctx = { .argc = 0, };
 
     set_program_name(argv[0]);
-    vlog_set_levels(NULL, VLF_ANY_DESTINATION, VLL_WARN);
     parse_options(argc, argv);
 
     ctx.argc = argc - optind;
@@ -156,6 +158,62 @@ ofctl_ofp_print(struct ovs_cmdl_context *ctx)
     ofpbuf_uninit(&packet);
 }
 
+/* print-error ENUM: prints how each OpenFlow version encodes error ENUM. */
+static void
+ofctl_print_error(struct ovs_cmdl_context *ctx)
+{
+    enum ofperr error = ofperr_from_name(ctx->argv[1]);
+    if (!error) {
+        ovs_fatal(0, "unknown error \"%s\"", ctx->argv[1]);
+    }
+
+    for (int version = OFP10_VERSION; version <= OFP15_VERSION; version++) {
+        int vendor = ofperr_get_vendor(error, version);
+        int type = ofperr_get_type(error, version);
+        int code = ofperr_get_code(error, version);
+
+        if (vendor < 0) {
+            continue;
+        }
+        if (vendor && version >= OFP12_VERSION) {
+            /* Experimenter errors have only a code; show it as the type,
+             * the way Open vSwitch does. */
+            type = code;
+            code = 0;
+        }
+        printf("%s: vendor %#x, type %d, code %d\n",
+               ofperr_domain_get_name(version), vendor, type, code);
+    }
+}
+
+/* encode-error-reply ENUM HEX: prints, as hex, the error reply to the
+ * OpenFlow message given in HEX. */
+static void
+ofctl_encode_error_reply(struct ovs_cmdl_context *ctx)
+{
+    enum ofperr error = ofperr_from_name(ctx->argv[1]);
+    if (!error) {
+        ovs_fatal(0, "unknown error \"%s\"", ctx->argv[1]);
+    }
+
+    struct ofpbuf request;
+    ofpbuf_init(&request, 0);
+    char *tail = ofpbuf_put_hex(&request, ctx->argv[2], NULL);
+    tail += strspn(tail, " \t\r\n");
+    if (*tail) {
+        ovs_fatal(0, "trailing garbage following hex bytes");
+    }
+    const struct ofp_header *oh = request.data;
+    if (request.size < sizeof *oh || ntohs(oh->length) != request.size) {
+        ovs_fatal(0, "Request size inconsistent");
+    }
+
+    struct ofpbuf *reply = ofperr_encode_reply(error, oh);
+    ovs_hex_dump(stdout, reply->data, reply->size, 0, false);
+    ofpbuf_delete(reply);
+    ofpbuf_uninit(&request);
+}
+
 static void
 ofctl_help(struct ovs_cmdl_context *ctx OVS_UNUSED)
 {
@@ -170,6 +228,9 @@ ofctl_list_commands(struct ovs_cmdl_context *ctx OVS_UNUSED)
 
 static const struct ovs_cmdl_command all_commands[] = {
     { "ofp-print", "HEX [VERBOSITY]", 1, 2, ofctl_ofp_print, OVS_RO },
+    { "print-error", "ENUM", 1, 1, ofctl_print_error, OVS_RO },
+    { "encode-error-reply", "ENUM HEX", 2, 2, ofctl_encode_error_reply,
+      OVS_RO },
     { "help", NULL, 0, INT_MAX, ofctl_help, OVS_RO },
     { "list-commands", NULL, 0, INT_MAX, ofctl_list_commands, OVS_RO },
     { NULL, NULL, 0, 0, NULL, OVS_RO },

@@ -42,8 +42,14 @@ void set_subprogram_name(const char *name);
  * nonzero, "OpenFlow versions MIN:MAX" (in hex) to stdout. */
 void ovs_print_version(uint8_t min_ofp, uint8_t max_ofp);
 
-#define OVS_PACKAGE_VERSION ovs_package_version()
+/* The package version: a string literal when <config.h> was included
+ * first (as it always should be), otherwise a function call. */
 const char *ovs_package_version(void);
+#ifdef PACKAGE_VERSION
+#define OVS_PACKAGE_VERSION PACKAGE_VERSION
+#else
+#define OVS_PACKAGE_VERSION ovs_package_version()
+#endif
 
 /* ---- Assertions ---- */
 
