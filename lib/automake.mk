@@ -158,6 +158,7 @@ lib_libopenvswitch_a_SOURCES += \
 	lib/ovsdb-types.c lib/ovsdb-types.h
 lib_libopenvswitch_a_SOURCES += \
 	lib/db-ctl-base.c lib/db-ctl-base.h \
-	lib/ovsdb-idl.c lib/ovsdb-idl.h lib/ovsdb-idl-provider.h
+	lib/ovsdb-idl.c lib/ovsdb-idl.h lib/ovsdb-idl-provider.h \
+	lib/ovsdb-idl-private.h lib/ovsdb-idl-txn.c
 nodist_lib_libopenvswitch_a_SOURCES = lib/vswitch-idl.c lib/vswitch-idl.h
 # --- end OVSDB library ---

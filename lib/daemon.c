@@ -24,8 +24,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+/* User and group database, for --user. */
 #include <grp.h>
 #include <pwd.h>
+/* Processes and signals. */
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>

@@ -20,6 +20,7 @@
 #ifndef DAEMON_H
 #define DAEMON_H 1
 
+/* UCHAR_MAX, bool, pid_t. */
 #include <limits.h>
 #include <stdbool.h>
 #include <sys/types.h>
@@ -28,41 +29,25 @@
 extern "C" {
 #endif
 
-#define DAEMON_OPTION_ENUMS                     \
-        OPT_DETACH = UCHAR_MAX + 2048,          \
-        OPT_NO_CHDIR,                           \
-        OPT_OVERWRITE_PIDFILE,                  \
-        OPT_PIDFILE,                            \
-        OPT_MONITOR,                            \
-        OPT_USER_GROUP
+#define DAEMON_OPTION_ENUMS \
+    OPT_DETACH = UCHAR_MAX + 2048, OPT_PIDFILE, OPT_NO_CHDIR, OPT_MONITOR, \
+    OPT_OVERWRITE_PIDFILE, OPT_USER_GROUP
 
-#define DAEMON_LONG_OPTIONS                                             \
-        {"detach",            no_argument, NULL, OPT_DETACH},           \
-        {"no-chdir",          no_argument, NULL, OPT_NO_CHDIR},         \
-        {"pidfile",           optional_argument, NULL, OPT_PIDFILE},    \
-        {"overwrite-pidfile", no_argument, NULL, OPT_OVERWRITE_PIDFILE}, \
-        {"monitor",           no_argument, NULL, OPT_MONITOR},          \
-        {"user",              required_argument, NULL, OPT_USER_GROUP}
+#define DAEMON_LONG_OPTIONS \
+    {"detach", no_argument, NULL, OPT_DETACH}, \
+    {"pidfile", optional_argument, NULL, OPT_PIDFILE}, \
+    {"no-chdir", no_argument, NULL, OPT_NO_CHDIR}, \
+    {"monitor", no_argument, NULL, OPT_MONITOR}, \
+    {"overwrite-pidfile", no_argument, NULL, OPT_OVERWRITE_PIDFILE}, \
+    {"user", required_argument, NULL, OPT_USER_GROUP}
 
-#define DAEMON_OPTION_HANDLERS                  \
-        case OPT_DETACH:                        \
-            set_detach();                       \
-            break;                              \
-        case OPT_NO_CHDIR:                      \
-            set_no_chdir();                     \
-            break;                              \
-        case OPT_PIDFILE:                       \
-            set_pidfile(optarg);                \
-            break;                              \
-        case OPT_OVERWRITE_PIDFILE:             \
-            ignore_existing_pidfile();          \
-            break;                              \
-        case OPT_MONITOR:                       \
-            daemon_set_monitor();               \
-            break;                              \
-        case OPT_USER_GROUP:                    \
-            daemon_set_new_user(optarg);        \
-            break;
+#define DAEMON_OPTION_HANDLERS \
+    case OPT_DETACH: set_detach(); break; \
+    case OPT_PIDFILE: set_pidfile(optarg); break; \
+    case OPT_NO_CHDIR: set_no_chdir(); break; \
+    case OPT_MONITOR: daemon_set_monitor(); break; \
+    case OPT_OVERWRITE_PIDFILE: ignore_existing_pidfile(); break; \
+    case OPT_USER_GROUP: daemon_set_new_user(optarg); break;
 
 /* Option setters (normally called through DAEMON_OPTION_HANDLERS). */
 void set_detach(void);

@@ -1555,6 +1555,7 @@ ctl_print_generic_usage(void)
     printf("\nDatabase Commands:\n");
     for (const struct ctl_command_syntax *p = db_ctl_commands; p->name;
          p++) {
-        printf("  %s %s\n", p->name, p->arguments);
+        printf("  %s%s%s\n", p->name, *p->arguments ? " " : "",
+               p->arguments);
     }
 }

@@ -28,6 +28,7 @@
 #include <config.h>
 #include "openvswitch/json.h"
 
+/* From the C library. */
 #include <ctype.h>
 #include <errno.h>
 #include <float.h>
@@ -36,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* From this project. */
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/hash.h"
 #include "openvswitch/hmap.h"
@@ -48,30 +50,19 @@
 /* ------------------------------------------------------------------ */
 /* Types. */
 
+/* Indexed by enum json_type. */
+static const char *const json_type_names[JSON_N_TYPES] = {
+    [JSON_NULL] = "null", [JSON_FALSE] = "false", [JSON_TRUE] = "true",
+    [JSON_OBJECT] = "object", [JSON_ARRAY] = "array",
+    [JSON_INTEGER] = "integer", [JSON_REAL] = "real",
+    [JSON_STRING] = "string",
+};
+
 const char *
 json_type_to_string(enum json_type type)
 {
-    switch (type) {
-    case JSON_NULL:
-        return "null";
-    case JSON_FALSE:
-        return "false";
-    case JSON_TRUE:
-        return "true";
-    case JSON_OBJECT:
-        return "object";
-    case JSON_ARRAY:
-        return "array";
-    case JSON_INTEGER:
-        return "integer";
-    case JSON_REAL:
-        return "real";
-    case JSON_STRING:
-        return "string";
-    case JSON_N_TYPES:
-    default:
-        return "<invalid>";
-    }
+    return ((unsigned int) type < JSON_N_TYPES
+            ? json_type_names[type] : "<invalid>");
 }
 
 /* ------------------------------------------------------------------ */
@@ -137,78 +128,82 @@ member_order_destroy(struct json_member_order *order)
 /* ------------------------------------------------------------------ */
 /* Construction. */
 
+/* Returns a new value of TYPE with one reference and all-zero contents. */
 static struct json *
-json_create(enum json_type type)
+json_alloc__(enum json_type type)
 {
-    struct json *json = xzalloc(sizeof *json);
+    struct json *j = xzalloc(sizeof *j);
 
-    json->type = type;
-    json->count = 1;
-    return json;
+    j->count = 1;
+    j->type = type;
+    return j;
 }
 
 struct json *
 json_null_create(void)
 {
-    return json_create(JSON_NULL);
+    return json_alloc__(JSON_NULL);
 }
 
 struct json *
-json_boolean_create(bool b)
+json_boolean_create(bool value)
 {
-    return json_create(b ? JSON_TRUE : JSON_FALSE);
+    return json_alloc__(value ? JSON_TRUE : JSON_FALSE);
 }
 
+/* Takes ownership of S, which must be a malloc()'d UTF-8 string. */
 struct json *
 json_string_create_nocopy(char *s)
 {
-    struct json *json = json_create(JSON_STRING);
+    struct json *j = json_alloc__(JSON_STRING);
 
-    json->string = s;
-    return json;
+    j->string = s;
+    return j;
 }
 
 struct json *
 json_string_create(const char *s)
 {
-    return json_string_create_nocopy(xstrdup(s));
+    char *copy = xstrdup(s);
+
+    return json_string_create_nocopy(copy);
 }
 
 struct json *
-json_integer_create(long long int integer)
+json_integer_create(long long int value)
 {
-    struct json *json = json_create(JSON_INTEGER);
+    struct json *j = json_alloc__(JSON_INTEGER);
 
-    json->integer = integer;
-    return json;
+    j->integer = value;
+    return j;
 }
 
 struct json *
-json_real_create(double real)
+json_real_create(double value)
 {
-    struct json *json = json_create(JSON_REAL);
+    struct json *j = json_alloc__(JSON_REAL);
 
-    json->real = real;
-    return json;
+    j->real = value;
+    return j;
 }
 
 struct json *
 json_array_create_empty(void)
 {
-    return json_create(JSON_ARRAY);
+    return json_alloc__(JSON_ARRAY);
 }
 
 /* Appends ELEMENT, taking ownership of it. */
 void
-json_array_add(struct json *array_, struct json *element)
+json_array_add(struct json *array, struct json *element)
 {
-    struct json_array *array = json_array(array_);
+    struct json_array *a = json_array(array);
 
-    if (array->n >= array->n_allocated) {
-        array->elems = x2nrealloc(array->elems, &array->n_allocated,
-                                  sizeof *array->elems);
+    if (a->n == a->n_allocated) {
+        a->elems = x2nrealloc(a->elems, &a->n_allocated, sizeof a->elems[0]);
     }
-    array->elems[array->n++] = element;
+    a->elems[a->n] = element;
+    a->n++;
 }
 
 /* Replaces the element at INDEX (which must exist) with ELEMENT, taking
@@ -263,56 +258,55 @@ json_array_trim(struct json *array_)
 struct json *
 json_array_create(struct json **elements, size_t n)
 {
-    struct json *json = json_create(JSON_ARRAY);
+    struct json *j = json_alloc__(JSON_ARRAY);
 
-    json->array.elems = elements;
-    json->array.n = n;
-    json->array.n_allocated = n;
-    return json;
+    j->array = (struct json_array) {
+        .n = n, .n_allocated = n, .elems = elements
+    };
+    return j;
+}
+
+/* Shorthands for arrays of one, two or three elements (owned). */
+struct json *
+json_array_create_1(struct json *first)
+{
+    struct json *j = json_array_create_empty();
+
+    json_array_add(j, first);
+    return j;
 }
 
 struct json *
-json_array_create_1(struct json *elem0)
+json_array_create_2(struct json *first, struct json *second)
 {
-    struct json **elems = xmalloc(sizeof *elems);
+    struct json *j = json_array_create_1(first);
 
-    elems[0] = elem0;
-    return json_array_create(elems, 1);
+    json_array_add(j, second);
+    return j;
 }
 
 struct json *
-json_array_create_2(struct json *elem0, struct json *elem1)
+json_array_create_3(struct json *first, struct json *second,
+                    struct json *third)
 {
-    struct json **elems = xmalloc(2 * sizeof *elems);
+    struct json *j = json_array_create_2(first, second);
 
-    elems[0] = elem0;
-    elems[1] = elem1;
-    return json_array_create(elems, 2);
-}
-
-struct json *
-json_array_create_3(struct json *elem0, struct json *elem1,
-                    struct json *elem2)
-{
-    struct json **elems = xmalloc(3 * sizeof *elems);
-
-    elems[0] = elem0;
-    elems[1] = elem1;
-    elems[2] = elem2;
-    return json_array_create(elems, 3);
+    json_array_add(j, third);
+    return j;
 }
 
 struct json *
 json_object_create(void)
 {
-    struct json *json = json_create(JSON_OBJECT);
+    struct json *j = json_alloc__(JSON_OBJECT);
+    struct json_member_order *order = xmalloc(sizeof *order);
 
-    json->object = xmalloc(sizeof *json->object);
-    shash_init(json->object);
-    json->member_order_ = xmalloc(sizeof *json->member_order_);
-    hmap_init(&json->member_order_->index);
-    json->member_order_->next_seq = 0;
-    return json;
+    hmap_init(&order->index);
+    order->next_seq = 0;
+    j->member_order_ = order;
+    j->object = xmalloc(sizeof *j->object);
+    shash_init(j->object);
+    return j;
 }
 
 /* Sets member NAME of OBJECT to VALUE, taking ownership of both NAME and
@@ -363,46 +357,54 @@ json_object_put_format(struct json *object, const char *name,
 /* ------------------------------------------------------------------ */
 /* Accessors. */
 
-const char *
-json_string(const struct json *json)
+/* Each accessor checks the type first: asking a value for the wrong type
+ * is a programming error. */
+static const struct json *
+json_check_type(const struct json *j, enum json_type t1, enum json_type t2)
 {
-    ovs_assert(json->type == JSON_STRING);
-    return json->string;
+    ovs_assert(j->type == t1 || j->type == t2);
+    return j;
+}
+
+const char *
+json_string(const struct json *j)
+{
+    return json_check_type(j, JSON_STRING, JSON_STRING)->string;
 }
 
 struct json_array *
-json_array(const struct json *json)
+json_array(const struct json *j)
 {
-    ovs_assert(json->type == JSON_ARRAY);
-    return CONST_CAST(struct json_array *, &json->array);
+    json_check_type(j, JSON_ARRAY, JSON_ARRAY);
+    return CONST_CAST(struct json_array *, &j->array);
 }
 
 struct shash *
-json_object(const struct json *json)
+json_object(const struct json *j)
 {
-    ovs_assert(json->type == JSON_OBJECT);
-    return json->object;
+    return json_check_type(j, JSON_OBJECT, JSON_OBJECT)->object;
 }
 
 bool
-json_boolean(const struct json *json)
+json_boolean(const struct json *j)
 {
-    ovs_assert(json->type == JSON_TRUE || json->type == JSON_FALSE);
-    return json->type == JSON_TRUE;
+    return json_check_type(j, JSON_FALSE, JSON_TRUE)->type != JSON_FALSE;
 }
 
 double
-json_real(const struct json *json)
+json_real(const struct json *j)
 {
-    ovs_assert(json->type == JSON_REAL || json->type == JSON_INTEGER);
-    return json->type == JSON_REAL ? json->real : json->integer;
+    json_check_type(j, JSON_INTEGER, JSON_REAL);
+    if (j->type == JSON_INTEGER) {
+        return j->integer;
+    }
+    return j->real;
 }
 
 int64_t
-json_integer(const struct json *json)
+json_integer(const struct json *j)
 {
-    ovs_assert(json->type == JSON_INTEGER);
-    return json->integer;
+    return json_check_type(j, JSON_INTEGER, JSON_INTEGER)->integer;
 }
 
 /* ------------------------------------------------------------------ */
@@ -495,85 +497,66 @@ json_deep_clone_object(const struct json *src)
     return dst;
 }
 
+/* Returns an independent copy of SRC (with one reference), which the
+ * caller owns. */
 struct json *
-json_deep_clone(const struct json *json)
+json_deep_clone(const struct json *src)
 {
-    switch (json->type) {
-    case JSON_STRING:
-        return json_string_create(json->string);
+    struct json *copy;
+    size_t i;
 
-    case JSON_NULL:
-    case JSON_FALSE:
-    case JSON_TRUE:
-        return json_create(json->type);
+    if (src->type == JSON_OBJECT) {
+        return json_deep_clone_object(src);
+    } else if (src->type == JSON_STRING) {
+        return json_string_create(src->string);
+    }
 
-    case JSON_INTEGER:
-        return json_integer_create(json->integer);
-
-    case JSON_REAL:
-        return json_real_create(json->real);
-
-    case JSON_ARRAY: {
-        const struct json_array *src = &json->array;
-        struct json **elems = src->n ? xmalloc(src->n * sizeof *elems) : NULL;
-        size_t i;
-
-        for (i = 0; i < src->n; i++) {
-            elems[i] = json_deep_clone(src->elems[i]);
+    copy = json_alloc__(src->type);
+    if (src->type == JSON_ARRAY) {
+        for (i = 0; i < src->array.n; i++) {
+            json_array_add(copy, json_deep_clone(src->array.elems[i]));
         }
-        return json_array_create(elems, src->n);
+    } else if (src->type == JSON_INTEGER) {
+        copy->integer = src->integer;
+    } else if (src->type == JSON_REAL) {
+        copy->real = src->real;
     }
-
-    case JSON_OBJECT:
-        return json_deep_clone_object(json);
-
-    case JSON_N_TYPES:
-    default:
-        OVS_NOT_REACHED();
-    }
+    return copy;
 }
 
 static void
-json_destroy__(struct json *json)
+json_free_members(struct json *object)
 {
-    switch (json->type) {
-    case JSON_OBJECT: {
-        struct shash_node *node;
+    struct shash_node *node;
 
-        SHASH_FOR_EACH_SAFE (node, json->object) {
-            json_destroy(node->data);
-            shash_delete(json->object, node);
+    SHASH_FOR_EACH_SAFE (node, object->object) {
+        struct json *value = node->data;
+
+        shash_delete(object->object, node);
+        json_destroy(value);
+    }
+    shash_destroy(object->object);
+    free(object->object);
+    member_order_destroy(object->member_order_);
+}
+
+/* Frees J, whose last reference is gone, and its children. */
+static void
+json_destroy__(struct json *j)
+{
+    if (j->type == JSON_OBJECT) {
+        json_free_members(j);
+    } else if (j->type == JSON_ARRAY) {
+        size_t i = j->array.n;
+
+        while (i-- > 0) {
+            json_destroy(j->array.elems[i]);
         }
-        shash_destroy(json->object);
-        free(json->object);
-        member_order_destroy(json->member_order_);
-        break;
+        free(j->array.elems);
+    } else if (j->type == JSON_STRING) {
+        free(j->string);
     }
-
-    case JSON_ARRAY: {
-        size_t i;
-
-        for (i = 0; i < json->array.n; i++) {
-            json_destroy(json->array.elems[i]);
-        }
-        free(json->array.elems);
-        break;
-    }
-
-    case JSON_STRING:
-        free(json->string);
-        break;
-
-    case JSON_NULL:
-    case JSON_FALSE:
-    case JSON_TRUE:
-    case JSON_INTEGER:
-    case JSON_REAL:
-    case JSON_N_TYPES:
-    default:
-        break;
-    }
-    free(json);
+    free(j);
 }
 
 /* Drops one reference to JSON, freeing it (and its children) with the
@@ -610,13 +593,13 @@ json_equal_object(const struct json *a, const struct json *b)
 static bool
 json_equal_array(const struct json_array *a, const struct json_array *b)
 {
-    size_t i;
+    size_t n = a->n;
 
-    if (a->n != b->n) {
+    if (n != b->n) {
         return false;
     }
-    for (i = 0; i < a->n; i++) {
-        if (!json_equal(a->elems[i], b->elems[i])) {
+    while (n-- > 0) {
+        if (!json_equal(a->elems[n], b->elems[n])) {
             return false;
         }
     }
@@ -1078,18 +1061,20 @@ static void json_parser_error(struct json_parser *, const char *format, ...)
 static void
 json_parser_error(struct json_parser *p, const char *format, ...)
 {
-    if (!p->error) {
-        struct ds msg = DS_EMPTY_INITIALIZER;
-        va_list args;
+    va_list ap;
+    char *what;
 
-        ds_put_format(&msg, "line %llu, column %llu, byte %llu: ",
-                      p->line_number, p->column_number, p->byte_number);
-        va_start(args, format);
-        ds_put_format_valist(&msg, format, args);
-        va_end(args);
-        p->error = ds_steal_cstr(&msg);
-        p->parse_state = PARSE_ERROR;
+    if (p->error) {
+        return;
     }
+    va_start(ap, format);
+    what = xvasprintf(format, ap);
+    va_end(ap);
+    p->error = xasprintf("line %llu, column %llu, byte %llu: %s",
+                         p->line_number, p->column_number, p->byte_number,
+                         what);
+    free(what);
+    p->parse_state = PARSE_ERROR;
 }
 
 /* Like json_parser_error(), for a message already allocated. */
@@ -1767,30 +1752,31 @@ json_parser_abort(struct json_parser *p)
  * optional white space).  Returns the value or a JSON_STRING error; the
  * caller owns it. */
 struct json *
-json_from_string(const char *string)
+json_from_string(const char *s)
 {
-    struct json_parser *p = json_parser_create(JSPF_TRAILER);
+    struct json_parser *parser = json_parser_create(JSPF_TRAILER);
+    size_t len = strlen(s);
 
-    json_parser_feed(p, string, strlen(string));
-    return json_parser_finish(p);
+    json_parser_feed(parser, s, len);
+    return json_parser_finish(parser);
 }
 
 /* Like json_from_string(), for the contents of FILE_NAME. */
 struct json *
 json_from_file(const char *file_name)
 {
-    struct json *json;
-    FILE *stream;
+    FILE *f = fopen(file_name, "r");
+    struct json *result;
 
-    stream = fopen(file_name, "r");
-    if (!stream) {
-        return json_string_create_nocopy(
+    if (f) {
+        result = json_from_stream(f);
+        fclose(f);
+    } else {
+        result = json_string_create_nocopy(
             xasprintf("error opening \"%s\": %s", file_name,
                       ovs_strerror(errno)));
     }
-    json = json_from_stream(stream);
-    fclose(stream);
-    return json;
+    return result;
 }
 
 /* Like json_from_string(), for everything that can be read from STREAM. */
@@ -1822,16 +1808,17 @@ json_from_stream(FILE *stream)
 /* ------------------------------------------------------------------ */
 /* Printing. */
 
-struct json_serializer {
-    struct ds *ds;
-    int depth;
-    int flags;
+/* State of json_to_ds(). */
+struct json_printer {
+    int flags;                  /* JSSF_*. */
+    int depth;                  /* Nesting level, for JSSF_PRETTY. */
+    struct ds *ds;              /* Output. */
 };
 
-static void json_serialize(const struct json *, struct json_serializer *);
+static void json_serialize(const struct json *, struct json_printer *);
 
 static void
-json_serialize_newline(struct json_serializer *s)
+json_serialize_newline(struct json_printer *s)
 {
     if (s->flags & JSSF_PRETTY) {
         ds_put_char(s->ds, '\n');
@@ -1913,7 +1900,7 @@ json_string_escape(const char *in, struct ds *out)
 }
 
 static void
-json_serialize_object(const struct json *object, struct json_serializer *s)
+json_serialize_object(const struct json *object, struct json_printer *s)
 {
     const struct shash_node **nodes;
     size_t n = shash_count(object->object);
@@ -1941,7 +1928,7 @@ json_serialize_object(const struct json *object, struct json_serializer *s)
 
 static void
 json_serialize_array(const struct json_array *array,
-                     struct json_serializer *s)
+                     struct json_printer *s)
 {
     size_t i;
 
@@ -1959,7 +1946,7 @@ json_serialize_array(const struct json_array *array,
 }
 
 static void
-json_serialize(const struct json *json, struct json_serializer *s)
+json_serialize(const struct json *json, struct json_printer *s)
 {
     switch (json->type) {
     case JSON_NULL:
@@ -1996,7 +1983,7 @@ json_serialize(const struct json *json, struct json_serializer *s)
 void
 json_to_ds(const struct json *json, int flags, struct ds *ds)
 {
-    struct json_serializer s = { .ds = ds, .depth = 0, .flags = flags };
+    struct json_printer s = { .flags = flags, .depth = 0, .ds = ds };
 
     json_serialize(json, &s);
 }

@@ -64,18 +64,17 @@ struct jsonrpc {
 };
 
 static void jsonrpc_error(struct jsonrpc *, int error);
+static void jsonrpc_flush(struct jsonrpc *);
 
 /* Returns a new connection over STREAM, which it takes over. */
 struct jsonrpc *
 jsonrpc_open(struct stream *stream)
 {
-    struct jsonrpc *rpc;
+    struct jsonrpc *rpc = xzalloc(sizeof *rpc);
 
-    ovs_assert(stream != NULL);
-
-    rpc = xzalloc(sizeof *rpc);
-    rpc->name = xstrdup(stream_get_name(stream));
+    ovs_assert(stream);
     rpc->stream = stream;
+    rpc->name = xstrdup(stream_get_name(rpc->stream));
     ovs_list_init(&rpc->output);
     return rpc;
 }
@@ -110,12 +109,18 @@ jsonrpc_close(struct jsonrpc *rpc)
 void
 jsonrpc_run(struct jsonrpc *rpc)
 {
-    if (rpc->status) {
-        return;
+    if (!rpc->status) {
+        stream_run(rpc->stream);
+        jsonrpc_flush(rpc);
     }
+}
 
-    stream_run(rpc->stream);
-    while (!ovs_list_is_empty(&rpc->output)) {
+/* Hands queued output to the stream until it is all gone or the stream is
+ * full. */
+static void
+jsonrpc_flush(struct jsonrpc *rpc)
+{
+    while (!rpc->status && rpc->output_count > 0) {
         struct jsonrpc_output *out;
         int retval;
 
@@ -147,11 +152,13 @@ jsonrpc_run(struct jsonrpc *rpc)
 void
 jsonrpc_wait(struct jsonrpc *rpc)
 {
-    if (!rpc->status) {
-        stream_run_wait(rpc->stream);
-        if (!ovs_list_is_empty(&rpc->output)) {
-            stream_send_wait(rpc->stream);
-        }
+    if (rpc->status) {
+        return;
+    }
+    stream_run_wait(rpc->stream);
+    if (rpc->output_count > 0) {
+        /* More to send once the stream has room. */
+        stream_send_wait(rpc->stream);
     }
 }
 
@@ -220,13 +227,12 @@ jsonrpc_send(struct jsonrpc *rpc, struct jsonrpc_msg *msg)
     struct jsonrpc_output *out;
     struct json *json;
 
-    if (rpc->status) {
+    if (!rpc->status) {
+        jsonrpc_log_msg(rpc, "send", msg);
+    } else {
         jsonrpc_msg_destroy(msg);
         return rpc->status;
     }
-
-    jsonrpc_log_msg(rpc, "send", msg);
-
     json = jsonrpc_msg_to_json(msg);
     out = xmalloc(sizeof *out);
     out->data = json_to_string(json, 0);
@@ -357,122 +363,134 @@ jsonrpc_send_block(struct jsonrpc *rpc, struct jsonrpc_msg *msg)
 {
     int error = jsonrpc_send(rpc, msg);
 
-    if (error) {
-        return error;
-    }
-    for (;;) {
-        jsonrpc_run(rpc);
-        if (ovs_list_is_empty(&rpc->output) || rpc->status) {
-            return rpc->status;
-        }
+    while (!error && rpc->output_count > 0) {
         jsonrpc_wait(rpc);
         poll_block();
+        jsonrpc_run(rpc);
+        error = rpc->status;
     }
+    return error;
 }
 
 /* Waits for a message (or an error). */
 int
 jsonrpc_recv_block(struct jsonrpc *rpc, struct jsonrpc_msg **msgp)
 {
-    for (;;) {
-        int error = jsonrpc_recv(rpc, msgp);
+    int error;
 
-        if (error != EAGAIN) {
-            return error;
-        }
+    while ((error = jsonrpc_recv(rpc, msgp)) == EAGAIN) {
+        /* Keep output moving too: the peer may wait for it. */
         jsonrpc_run(rpc);
-        jsonrpc_wait(rpc);
         jsonrpc_recv_wait(rpc);
+        jsonrpc_wait(rpc);
         poll_block();
     }
+    return error;
+}
+
+static bool
+is_answer_to(const struct jsonrpc_msg *msg, const struct json *id)
+{
+    return ((msg->type == JSONRPC_ERROR || msg->type == JSONRPC_REPLY)
+            && msg->id && json_equal(msg->id, id));
 }
 
 int
 jsonrpc_transact_block(struct jsonrpc *rpc, struct jsonrpc_msg *request,
                        struct jsonrpc_msg **replyp)
 {
-    struct jsonrpc_msg *reply = NULL;
-    struct json *id;
-    int error;
+    struct json *request_id = (request->id
+                               ? json_clone(request->id)
+                               : json_null_create());
+    int error = jsonrpc_send_block(rpc, request);
 
-    id = request->id ? json_clone(request->id) : json_null_create();
-    error = jsonrpc_send_block(rpc, request);
+    *replyp = NULL;
     while (!error) {
-        error = jsonrpc_recv_block(rpc, &reply);
-        if (error) {
-            break;
-        }
-        if ((reply->type == JSONRPC_REPLY || reply->type == JSONRPC_ERROR)
-            && json_equal(id, reply->id)) {
-            break;
-        }
-        jsonrpc_msg_destroy(reply);
-        reply = NULL;
-    }
-    json_destroy(id);
+        struct jsonrpc_msg *msg;
 
-    *replyp = error ? NULL : reply;
+        error = jsonrpc_recv_block(rpc, &msg);
+        if (!error && is_answer_to(msg, request_id)) {
+            *replyp = msg;
+            break;
+        }
+        /* Anything else that arrives meanwhile is dropped. */
+        jsonrpc_msg_destroy(msg);
+    }
+    json_destroy(request_id);
     return error;
 }
 
 /* ------------------------------------------------------------------ */
 /* Messages. */
 
+/* Returns a new message with the given parts, taking ownership of the JSON
+ * values (METHOD is copied). */
 static struct jsonrpc_msg *
-jsonrpc_create(enum jsonrpc_msg_type type, const char *method,
-               struct json *params, struct json *result, struct json *error,
-               struct json *id)
+jsonrpc_msg_create__(enum jsonrpc_msg_type type, const char *method,
+                     struct json *params, struct json *result,
+                     struct json *error, struct json *id)
 {
     struct jsonrpc_msg *msg = xmalloc(sizeof *msg);
 
-    msg->type = type;
-    msg->method = nullable_xstrdup(method);
-    msg->params = params;
-    msg->result = result;
-    msg->error = error;
-    msg->id = id;
+    *msg = (struct jsonrpc_msg) {
+        .type = type,
+        .method = method ? xstrdup(method) : NULL,
+        .params = params,
+        .result = result,
+        .error = error,
+        .id = id,
+    };
     return msg;
 }
 
+/* Request ids are consecutive integers, unique within the process. */
 static struct json *
-jsonrpc_create_id(void)
+jsonrpc_next_id(void)
 {
-    static unsigned int next_id;
-    unsigned int id = __atomic_fetch_add(&next_id, 1, __ATOMIC_RELAXED);
+    static unsigned int counter;
 
-    return json_integer_create(id);
+    return json_integer_create(__atomic_fetch_add(&counter, 1,
+                                                  __ATOMIC_RELAXED));
 }
 
 struct jsonrpc_msg *
 jsonrpc_create_request(const char *method, struct json *params,
                        struct json **idp)
 {
-    struct json *id = jsonrpc_create_id();
+    struct jsonrpc_msg *request;
 
+    request = jsonrpc_msg_create__(JSONRPC_REQUEST, method, params, NULL,
+                                   NULL, jsonrpc_next_id());
     if (idp) {
-        *idp = json_clone(id);
+        *idp = json_clone(request->id);
     }
-    return jsonrpc_create(JSONRPC_REQUEST, method, params, NULL, NULL, id);
+    return request;
 }
 
 struct jsonrpc_msg *
 jsonrpc_create_notify(const char *method, struct json *params)
 {
-    return jsonrpc_create(JSONRPC_NOTIFY, method, params, NULL, NULL, NULL);
+    return jsonrpc_msg_create__(JSONRPC_NOTIFY, method, params,
+                                NULL, NULL, NULL);
 }
 
+/* Replies and errors answer request ID, which is cloned. */
 struct jsonrpc_msg *
 jsonrpc_create_reply(struct json *result, const struct json *id)
 {
-    return jsonrpc_create(JSONRPC_REPLY, NULL, NULL, result, NULL,
-                          json_clone(id));
+    struct json *id_copy = json_clone(id);
+
+    return jsonrpc_msg_create__(JSONRPC_REPLY, NULL, NULL,
+                                result, NULL, id_copy);
 }
 
 struct jsonrpc_msg *
 jsonrpc_create_error(struct json *error, const struct json *id)
 {
-    return jsonrpc_create(JSONRPC_ERROR, NULL, NULL, NULL, error,
-                          json_clone(id));
+    struct json *id_copy = json_clone(id);
+
+    return jsonrpc_msg_create__(JSONRPC_ERROR, NULL, NULL,
+                                NULL, error, id_copy);
 }
 
 static struct json *
@@ -486,7 +504,7 @@ nullable_json_clone(const struct json *json)
 struct jsonrpc_msg *
 jsonrpc_msg_clone(const struct jsonrpc_msg *msg)
 {
-    return jsonrpc_create(msg->type, msg->method,
+    return jsonrpc_msg_create__(msg->type, msg->method,
                           nullable_json_clone(msg->params),
                           nullable_json_clone(msg->result),
                           nullable_json_clone(msg->error),
@@ -509,18 +527,15 @@ jsonrpc_msg_destroy(struct jsonrpc_msg *msg)
 const char *
 jsonrpc_msg_type_to_string(enum jsonrpc_msg_type type)
 {
-    switch (type) {
-    case JSONRPC_REQUEST:
-        return "request";
-    case JSONRPC_NOTIFY:
-        return "notification";
-    case JSONRPC_REPLY:
-        return "reply";
-    case JSONRPC_ERROR:
-        return "error";
-    default:
-        return "(bad message type)";
-    }
+    static const char *const names[] = {
+        [JSONRPC_REQUEST] = "request",
+        [JSONRPC_NOTIFY] = "notification",
+        [JSONRPC_REPLY] = "reply",
+        [JSONRPC_ERROR] = "error",
+    };
+
+    return ((unsigned int) type < ARRAY_SIZE(names)
+            ? names[type] : "(bad message type)");
 }
 
 /* The members each type of message must have (1) or must not have (0). */
@@ -641,8 +656,8 @@ jsonrpc_msg_from_json(struct json *json, struct jsonrpc_msg **msgp)
             : id ? JSONRPC_REQUEST
             : JSONRPC_NOTIFY);
 
-    msg = jsonrpc_create(type, method ? json_string(method) : NULL, params,
-                         result, error, id);
+    msg = jsonrpc_msg_create__(type, method ? json_string(method) : NULL,
+                               params, result, error, id);
     params = result = error = id = NULL;
     problem = jsonrpc_msg_is_valid(msg);
     if (problem) {
@@ -787,15 +802,12 @@ jsonrpc_session_open_unreliably(struct jsonrpc *rpc, uint8_t dscp)
 static void
 jsonrpc_session_disconnect(struct jsonrpc_session *s)
 {
-    if (s->rpc) {
-        jsonrpc_close(s->rpc);
-        s->rpc = NULL;
-        s->seqno++;
-    } else if (s->stream) {
-        stream_close(s->stream);
-        s->stream = NULL;
-        s->seqno++;
-    }
+    /* Only a connection that was up counts as a change for the seqno. */
+    s->seqno += s->rpc != NULL;
+    jsonrpc_close(s->rpc);
+    s->rpc = NULL;
+    stream_close(s->stream);
+    s->stream = NULL;
 }
 
 void
@@ -903,6 +915,7 @@ jsonrpc_session_run(struct jsonrpc_session *s)
     } else if (s->stream) {
         int error;
 
+        /* Still connecting: see whether that finished. */
         stream_run(s->stream);
         error = stream_connect(s->stream);
         if (!error) {
@@ -940,16 +953,16 @@ jsonrpc_session_run(struct jsonrpc_session *s)
 void
 jsonrpc_session_wait(struct jsonrpc_session *s)
 {
-    if (s->rpc) {
-        jsonrpc_wait(s->rpc);
-    } else if (s->stream) {
-        stream_run_wait(s->stream);
-        stream_connect_wait(s->stream);
-    }
+    reconnect_wait(s->reconnect, time_msec());
     if (s->pstream) {
         pstream_wait(s->pstream);
     }
-    reconnect_wait(s->reconnect, time_msec());
+    if (s->stream) {
+        stream_run_wait(s->stream);
+        stream_connect_wait(s->stream);
+    } else if (s->rpc) {
+        jsonrpc_wait(s->rpc);
+    }
 }
 
 size_t
@@ -1016,8 +1029,10 @@ jsonrpc_session_recv(struct jsonrpc_session *s)
 void
 jsonrpc_session_recv_wait(struct jsonrpc_session *s)
 {
-    if (s->rpc) {
-        jsonrpc_recv_wait(s->rpc);
+    struct jsonrpc *rpc = s->rpc;
+
+    if (rpc) {
+        jsonrpc_recv_wait(rpc);
     }
 }
 
@@ -1108,8 +1123,9 @@ jsonrpc_session_set_backlog_threshold(struct jsonrpc_session *s,
                                       size_t max_n_msgs,
                                       size_t max_backlog_bytes)
 {
-    s->max_n_msgs = max_n_msgs;
+    /* Remembered for future connections, applied to the current one. */
     s->max_backlog_bytes = max_backlog_bytes;
+    s->max_n_msgs = max_n_msgs;
     if (s->rpc) {
         jsonrpc_set_backlog_threshold(s->rpc, max_n_msgs,
                                       max_backlog_bytes);

@@ -15,20 +15,18 @@
 #ifndef JSONRPC_H
 #define JSONRPC_H 1
 
+/* Standard types used below. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#ifdef __cplusplus
-extern "C" {
-#endif
 
 struct ds;
-struct json;
 struct jsonrpc_msg;
+struct json;
+struct stream;
 struct pstream;
 struct reconnect_stats;
-struct stream;
 
 /* Well-known ports (IANA assigned 6640 to OVSDB). */
 #define JSONRPC_TCP_PORT 6640
@@ -106,12 +104,18 @@ struct jsonrpc_msg {
 struct jsonrpc_msg *jsonrpc_create_request(const char *method,
                                            struct json *params,
                                            struct json **idp);
+
+/* A request that wants no answer. */
 struct jsonrpc_msg *jsonrpc_create_notify(const char *method,
                                           struct json *params);
+
+/* Answers to the request whose id is ID: success, or failure. */
 struct jsonrpc_msg *jsonrpc_create_reply(struct json *result,
                                          const struct json *id);
 struct jsonrpc_msg *jsonrpc_create_error(struct json *error,
                                          const struct json *id);
+
+/* Copying and freeing. */
 struct jsonrpc_msg *jsonrpc_msg_clone(const struct jsonrpc_msg *);
 void jsonrpc_msg_destroy(struct jsonrpc_msg *);
 
@@ -149,6 +153,7 @@ struct jsonrpc_session *jsonrpc_session_open_unreliably(struct jsonrpc *,
                                                         uint8_t dscp);
 void jsonrpc_session_close(struct jsonrpc_session *);
 
+/* The main loop's share of the work: (re)connecting, probing, sending. */
 void jsonrpc_session_run(struct jsonrpc_session *);
 void jsonrpc_session_wait(struct jsonrpc_session *);
 
@@ -178,6 +183,7 @@ int jsonrpc_session_get_last_error(const struct jsonrpc_session *);
 void jsonrpc_session_get_reconnect_stats(const struct jsonrpc_session *,
                                          struct reconnect_stats *);
 
+/* Reconnection policy.  enable_reconnect() lifts a "no retry" limit. */
 void jsonrpc_session_enable_reconnect(struct jsonrpc_session *);
 void jsonrpc_session_force_reconnect(struct jsonrpc_session *);
 void jsonrpc_session_reset_backoff(struct jsonrpc_session *);
@@ -191,8 +197,5 @@ void jsonrpc_session_set_backlog_threshold(struct jsonrpc_session *,
                                            size_t max_n_msgs,
                                            size_t max_backlog_bytes);
 
-#ifdef __cplusplus
-}
-#endif
 
 #endif /* jsonrpc.h */

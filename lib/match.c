@@ -309,6 +309,10 @@ match_set_vlan_vid_masked(struct match *match, ovs_be16 vid, ovs_be16 mask)
     ovs_be16 keep = match->wc.masks.vlan_tci & ~bits;
 
     mask &= bits;
+    if (mask & htons(VLAN_CFI) && !(vid & htons(VLAN_CFI))) {
+        match_set_dl_tci(match, 0);     /* "No tag". */
+        return;
+    }
     match->flow.vlan_tci = (match->flow.vlan_tci & keep) | (vid & mask);
     match->wc.masks.vlan_tci = keep | mask;
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 #include "byte-order.h"
 #include "match.h"
+#include "ofp-port.h"
 #include "openflow/openflow-common.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/util.h"
@@ -532,6 +533,14 @@ mf_set(const struct mf_field *mf, const union mf_value *value,
     for (i = 0; i < sizeof v.b; i++) {
         v.b[i] = value->b[i] & m.b[i];
     }
+
+    /* OXM's vlan_vid without the "present" bit, where the mask covers that
+     * bit, means "no VLAN tag" whatever the rest says. */
+    if (mf->id == MFF_VLAN_VID && m.be16 & htons(VLAN_CFI)
+        && !(v.be16 & htons(VLAN_CFI))) {
+        match_set_dl_tci(match, 0);
+        return;
+    }
     mf_set_flow_value_masked(mf, &v, &exact, &match->flow);
     mf_set_flow_value_masked(mf, &m, &exact, &match->wc.masks);
 
@@ -1016,9 +1025,10 @@ static const struct reserved_port reserved_ports[] = {
     { "NONE", 0xffff },
 };
 
-/* Parses a port number or reserved port name (case-insensitive).  Numbers
+/* Parses a port number or reserved port name (case-insensitive), or a
+ * port name (optionally in double quotes) that 'port_map' knows.  Numbers
  * may be OpenFlow 1.0 (16-bit) or 1.1+ (32-bit) reserved values; numbers
- * in the reserved-but-unnamed range are rejected. */
+ * in the reserved-but-unnamed range are rejected, as ovs-ofctl does. */
 bool
 mf_parse_ofp_port(const char *s, const struct ofputil_port_map *port_map,
                   ofp_port_t *portp)
@@ -1033,25 +1043,38 @@ mf_parse_ofp_port(const char *s, const struct ofputil_port_map *port_map,
             return true;
         }
     }
-    if (!isdigit((unsigned char) *s)) {
-        return false;
+    if (isdigit((unsigned char) *s)) {
+        errno = 0;
+        n = strtoull(s, &end, 0);
+        if (errno || *end) {
+            return false;
+        }
+        if (n >= 0xffffff00 && n <= 0xffffffff) {
+            n -= 0xffff0000;
+        }
+        if (n > 0xffff || (n >= 0xff00 && n < 0xfff8)) {
+            return false;
+        }
+        *portp = u16_to_ofp(n);
+        return true;
     }
-    errno = 0;
-    n = strtoull(s, &end, 0);
-    if (errno || *end) {
-        return false;
+    if (port_map) {
+        size_t len = strlen(s);
+        char *name = (len >= 2 && s[0] == '"' && s[len - 1] == '"'
+                      ? xmemdup0(s + 1, len - 2) : xstrdup(s));
+        ofp_port_t port = ofputil_port_map_get_number(port_map, name);
+
+        free(name);
+        if (port != OFPP_NONE) {
+            *portp = port;
+            return true;
+        }
     }
-    if (n >= 0xffffff00 && n <= 0xffffffff) {
-        n -= 0xffff0000;
-    }
-    if (n > 0xffff || (n >= 0xff00 && n < 0xfff8)) {
-        return false;
-    }
-    *portp = u16_to_ofp(n);
-    return true;
+    return false;
 }
 
-/* Appends 'port' as a reserved name or a decimal number. */
+/* Appends 'port' as a reserved name, its name in 'port_map' (if nonnull),
+ * or a decimal number. */
 void
 mf_format_ofp_port(ofp_port_t port, const struct ofputil_port_map *port_map,
                    struct ds *s)
@@ -1065,7 +1088,11 @@ mf_format_ofp_port(ofp_port_t port, const struct ofputil_port_map *port_map,
             return;
         }
     }
-    ds_put_format(s, "%"PRIu16, p);
+    if (port_map) {
+        ofputil_format_port(port, port_map, s);
+    } else {
+        ds_put_format(s, "%"PRIu16, p);
+    }
 }
 
 /* ----- Flags --------------------------------------------------------- */

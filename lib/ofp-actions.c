@@ -25,12 +25,12 @@
 #include <config.h>
 #include "ofp-actions.h"
 
-#include <ctype.h>
 #include <errno.h>
-#include <inttypes.h>
+#include <ctype.h>
 #include <stdlib.h>
-#include <string.h>
 #include <strings.h>
+#include <string.h>
+#include <inttypes.h>
 #include "byte-order.h"
 #include "flow.h"
 #include "match.h"
@@ -41,7 +41,13 @@
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/ofpbuf.h"
 #include "openvswitch/util.h"
+#include "openvswitch/vlog.h"
 #include "packets.h"
+
+VLOG_DEFINE_THIS_MODULE(ofp_actions);
+
+/* Decoding errors come from the network: say why, but not too often. */
+static struct vlog_rate_limit bad_rl = VLOG_RATE_LIMIT_INIT(1, 5);
 
 /* Nested action lists (clone, ct, write_actions) deeper than this are
  * rejected, so that hostile input cannot exhaust the stack. */
@@ -396,14 +402,40 @@ find_raw_action(const uint8_t *a, size_t len, enum ofp_version version,
 }
 
 /* Decodes the 'len' bytes of actions at 'data', appending to 'out'. */
+static enum ofperr decode_action_list__(const uint8_t *, size_t,
+                                        const struct act_decode_ctx *,
+                                        struct ofpbuf *, size_t *ofsp);
+
+/* Decodes the 'len' bytes of actions at 'data', appending to 'out'.  Logs
+ * where a top-level list went wrong. */
 static enum ofperr
 decode_action_list(const uint8_t *data, size_t len,
                    const struct act_decode_ctx *ctx, struct ofpbuf *out)
 {
+    size_t ofs = 0;
+    enum ofperr error = decode_action_list__(data, len, ctx, out, &ofs);
+
+    if (error && !ctx->depth) {
+        VLOG_WARN_RL(&bad_rl, "bad OpenFlow %#x action at byte %zu of %zu "
+                     "(%s)", ctx->version, ofs, len, ofperr_get_name(error));
+    }
+    return error;
+}
+
+/* Does the work of decode_action_list(), storing in '*ofsp' the offset
+ * of the action where it stopped. */
+static enum ofperr
+decode_action_list__(const uint8_t *data, size_t len,
+                     const struct act_decode_ctx *ctx, struct ofpbuf *out,
+                     size_t *ofsp)
+{
+    const uint8_t *start = data;
+
     if (ctx->depth > MAX_NESTING) {
         return OFPERR_OFPBAC_BAD_ARGUMENT;
     }
     while (len > 0) {
+        *ofsp = data - start;
         const struct raw_action_def *def;
         size_t alen;
         enum ofperr error;
@@ -451,6 +483,22 @@ act_decode_nested(const uint8_t *data, size_t len,
     return error;
 }
 
+/* Verifies freshly decoded 'ofpacts', logging why they are rejected. */
+static enum ofperr
+verify_decoded(const struct ofpbuf *ofpacts, enum ofp_version version,
+               uint32_t allowed_ovsinsts)
+{
+    char *msg;
+    enum ofperr error = ofpacts_verify(ofpacts->data, ofpacts->size, version,
+                                       allowed_ovsinsts, 0, &msg);
+    if (error) {
+        VLOG_WARN_RL(&bad_rl, "%s (%s)", msg ? msg : "invalid actions",
+                     ofperr_get_name(error));
+        free(msg);
+    }
+    return error;
+}
+
 static enum ofperr
 pull_actions__(struct ofpbuf *openflow, unsigned int actions_len,
                enum ofp_version version, uint32_t allowed_ovsinsts,
@@ -474,8 +522,7 @@ pull_actions__(struct ofpbuf *openflow, unsigned int actions_len,
     };
     error = decode_action_list(data, actions_len, &ctx, ofpacts);
     if (!error) {
-        error = ofpacts_verify(ofpacts->data, ofpacts->size, version,
-                               allowed_ovsinsts, 0, NULL);
+        error = verify_decoded(ofpacts, version, allowed_ovsinsts);
     }
     if (error) {
         ofpbuf_clear(ofpacts);
@@ -693,11 +740,15 @@ ofpacts_pull_openflow_instructions(struct ofpbuf *openflow,
         .tlv_bitmap = tlv_bitmap,
     };
     error = split_instructions(data, instructions_len, insts, lens);
+    if (error) {
+        VLOG_WARN_RL(&bad_rl, "bad OpenFlow %#x instructions (%s)", version,
+                     ofperr_get_name(error));
+    }
     error = (error ? error
              : decode_instructions(insts, lens, &ctx, ofpacts));
     error = (error ? error
-             : ofpacts_verify(ofpacts->data, ofpacts->size, version,
-                              (1u << N_OVS_INSTRUCTIONS) - 1, 0, NULL));
+             : verify_decoded(ofpacts, version,
+                              (1u << N_OVS_INSTRUCTIONS) - 1));
     if (error) {
         /* Leave nothing half-decoded behind. */
         ofpacts->size = 0;

@@ -401,7 +401,6 @@ enum ofpact_raw_hint {
     OFPACT_RAW_POP_VLAN,        /* STRIP_VLAN written as "pop_vlan". */
     OFPACT_RAW_DEC_TTL_CNT_IDS, /* DEC_TTL written with controller ids. */
 };
-#define NXAST_RAW_REG_LOAD OFPACT_RAW_REG_LOAD
 
 /* Allocation.
  *

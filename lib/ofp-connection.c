@@ -623,12 +623,22 @@ ofputil_packet_in_format_to_string(enum ofputil_packet_in_format format)
 int
 ofputil_packet_in_format_from_string(const char *s)
 {
-    return (!strcmp(s, "standard") || !strcmp(s, "openflow10")
-            ? OFPUTIL_PACKET_IN_STD
-            : !strcmp(s, "nxt_packet_in") || !strcmp(s, "nxm")
-            ? OFPUTIL_PACKET_IN_NXT
-            : !strcmp(s, "nxt_packet_in2") ? OFPUTIL_PACKET_IN_NXT2
-            : -1);
+    static const struct {
+        const char *name;
+        enum ofputil_packet_in_format format;
+    } names[] = {
+        { "standard", OFPUTIL_PACKET_IN_STD },
+        { "openflow10", OFPUTIL_PACKET_IN_STD },     /* Old name. */
+        { "nxt_packet_in", OFPUTIL_PACKET_IN_NXT },
+        { "nxm", OFPUTIL_PACKET_IN_NXT },            /* Old name. */
+        { "nxt_packet_in2", OFPUTIL_PACKET_IN_NXT2 },
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+        if (!strcmp(s, names[i].name)) {
+            return names[i].format;
+        }
+    }
+    return -1;
 }
 
 enum ofperr

@@ -33,14 +33,16 @@ void ofputil_hello_format(struct ds *, const struct ofp_header *);
 
 /* ---- Roles ---- */
 
+/* A role request or reply (OF1.2+ or Nicira).  Nicira messages have no
+ * generation id and map "other" to OFPCR12_ROLE_EQUAL. */
 struct ofputil_role_request {
     enum ofp12_controller_role role;
+    uint64_t generation_id;     /* Meaningful if 'have_generation_id'. */
     bool have_generation_id;
-    uint64_t generation_id;
 };
 
-enum ofperr ofputil_decode_role_message(const struct ofp_header *,
-                                        struct ofputil_role_request *);
+enum ofperr ofputil_decode_role_message(const struct ofp_header *oh,
+                                        struct ofputil_role_request *rr);
 struct ofpbuf *ofputil_encode_role_request(
     const struct ofputil_role_request *, enum ofputil_protocol);
 struct ofpbuf *ofputil_encode_role_reply(const struct ofp_header *request,
@@ -57,7 +59,7 @@ enum ofputil_async_msg_type {
     OAM_PACKET_IN,              /* Reasons: enum ofp_packet_in_reason. */
     OAM_PORT_STATUS,            /* Reasons: enum ofp_port_reason. */
     OAM_FLOW_REMOVED,           /* Reasons: enum ofp_flow_removed_reason. */
-    OAM_ROLE_STATUS,            /* Reasons: enum ofp14_controller_role_reason. */
+    OAM_ROLE_STATUS,            /* Reasons: ofp14_controller_role_reason. */
     OAM_TABLE_STATUS,           /* Reasons: vacancy down (3), up (4). */
     OAM_REQUESTFORWARD,         /* Reasons: group-mod (0), meter-mod (1). */
 

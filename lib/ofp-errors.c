@@ -215,9 +215,10 @@ ofperr_format(struct ds *s, enum ofperr error)
 const char *
 ofperr_to_string(enum ofperr error)
 {
-    return (ofperr_is_valid(error)
-            ? ofperr_get_name(error)
-            : ovs_strerror(error));
+    if (!ofperr_is_valid(error)) {
+        return ovs_strerror(error);     /* An errno value. */
+    }
+    return ofperr_rows[error - OFPERR_OFS].name;
 }
 
 const char *
@@ -364,13 +365,15 @@ ofperr_decode_msg(const struct ofp_header *oh, struct ofpbuf *payload)
 
     if (oh->version < OFP12_VERSION && type == NXET_VENDOR
         && code == NXVC_VENDOR_ERROR) {
-        const struct nx_vendor_error *nve = ofpbuf_try_pull(&b, sizeof *nve);
-        if (!nve) {
+        /* The real vendor, type and code follow. */
+        const struct nx_vendor_error *inner = ofpbuf_try_pull(&b,
+                                                              sizeof *inner);
+        if (!inner) {
             return 0;
         }
-        vendor = ntohl(nve->vendor);
-        type = ntohs(nve->type);
-        code = ntohs(nve->code);
+        code = ntohs(inner->code);
+        type = ntohs(inner->type);
+        vendor = ntohl(inner->vendor);
     } else if (oh->version >= OFP12_VERSION
                && type == OFPET12_EXPERIMENTER) {
         const ovs_be32 *vendorp = ofpbuf_try_pull(&b, sizeof *vendorp);

@@ -14,9 +14,9 @@
 #ifndef OFP_ERRORS_H
 #define OFP_ERRORS_H 1
 
-#include <stdbool.h>
-#include <stddef.h>
 #include <stdint.h>
+#include <stddef.h>
+#include <stdbool.h>
 #include "openflow/openflow-common.h"
 
 struct ds;
@@ -34,6 +34,9 @@ enum ofperr {
 };
 
 #define OFPERR_N_ERRORS (OFPERR_AFTER_LAST_ - OFPERR_OFS)
+
+/* The name that older code and OpenFlow 1.2 through 1.4 use. */
+#define OFPERR_OFPBRC_IS_SLAVE OFPERR_OFPBRC_IS_SECONDARY
 
 bool ofperr_is_valid(enum ofperr);
 

@@ -699,6 +699,30 @@ ofputil_parse_match_item(struct match *match, const char *name,
     return NULL;
 }
 
+/* Cuts the next item out of '*sp': items are separated by commas and white
+ * space, except inside double quotes.  Returns NULL at the end. */
+static char *
+next_item(char **sp)
+{
+    char *p = *sp + strspn(*sp, ", \t\r\n");
+    char *start = p;
+    bool quoted = false;
+
+    if (!*p) {
+        return NULL;
+    }
+    for (; *p; p++) {
+        if (*p == '"') {
+            quoted = !quoted;
+        } else if (!quoted && strchr(", \t\r\n", *p)) {
+            *p++ = '\0';
+            break;
+        }
+    }
+    *sp = p;
+    return start;
+}
+
 char *
 ofputil_match_from_string(const char *s_,
                           const struct ofputil_port_map *port_map,
@@ -706,7 +730,7 @@ ofputil_match_from_string(const char *s_,
                           enum ofputil_protocol *usable)
 {
     char *s = xstrdup(s_);
-    char *save = NULL;
+    char *pos = s;
     char *error = NULL;
     char *item;
 
@@ -714,8 +738,7 @@ ofputil_match_from_string(const char *s_,
     if (usable) {
         *usable = OFPUTIL_P_ANY;
     }
-    for (item = strtok_r(s, ", \t\r\n", &save); item && !error;
-         item = strtok_r(NULL, ", \t\r\n", &save)) {
+    while (!error && (item = next_item(&pos)) != NULL) {
         char *value = strchr(item, '=');
 
         if (value) {

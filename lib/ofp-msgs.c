@@ -38,12 +38,12 @@
 VLOG_DEFINE_THIS_MODULE(ofp_msgs);
 
 /* OFPT numbers that frame other messages. */
-#define OFPT_VENDOR 4
-#define OFPT10_STATS_REQUEST 16
-#define OFPT10_STATS_REPLY 17
-#define OFPT11_STATS_REQUEST 18
-#define OFPT11_STATS_REPLY 19
-#define OFPST_VENDOR 0xffff
+enum {
+    OFPT_VENDOR = 4,                /* OFPT_EXPERIMENTER from 1.1 on. */
+    OFPT10_STATS_REQUEST = 16,      /* The reply is one more. */
+    OFPT11_STATS_REQUEST = 18,      /* Also OFPT_MULTIPART_REQUEST. */
+    OFPST_VENDOR = 0xffff,          /* Stats type of vendor stats. */
+};
 
 /* How a message is framed. */
 enum raw_kind {
@@ -338,11 +338,13 @@ check_body_len(const struct raw_info *info, size_t body_len)
         return 0;
     }
     if (info->elem) {
-        VLOG_WARN_RL(&bad_msg_rl, "received %s with incorrect length %zu (must be exactly %u bytes or longer by an "
-                     "integer multiple of %u bytes)", info->name, body_len,
+        VLOG_WARN_RL(&bad_msg_rl, "received %s with incorrect length %zu "
+                     "(must be exactly %u bytes or longer by an integer "
+                     "multiple of %u bytes)", info->name, body_len,
                      info->body, info->elem);
     } else {
-        VLOG_WARN_RL(&bad_msg_rl, "received %s with incorrect length %zu (expected length %u)", info->name, body_len,
+        VLOG_WARN_RL(&bad_msg_rl, "received %s with incorrect length %zu "
+                     "(expected length %u)", info->name, body_len,
                      info->body);
     }
     return OFPERR_OFPBRC_BAD_LEN;
@@ -382,7 +384,10 @@ enum ofpraw
 ofpraw_decode_assert(const struct ofp_header *oh)
 {
     enum ofpraw raw;
-    ovs_assert(!ofpraw_decode(&raw, oh));
+    enum ofperr error = ofpraw_decode(&raw, oh);
+
+    /* Only for messages that were already decoded once. */
+    ovs_assert(!error);
     return raw;
 }
 
@@ -594,12 +599,13 @@ ofpraw_alloc(enum ofpraw raw, uint8_t version, size_t extra_tailroom)
     return ofpraw_alloc_xid(raw, version, alloc_xid(), extra_tailroom);
 }
 
+/* A reply has its request's version and transaction id. */
 struct ofpbuf *
 ofpraw_alloc_reply(enum ofpraw raw, const struct ofp_header *request,
                    size_t extra_tailroom)
 {
-    return ofpraw_alloc_xid(raw, request->version, request->xid,
-                            extra_tailroom);
+    uint8_t version = request->version;
+    return ofpraw_alloc_xid(raw, version, request->xid, extra_tailroom);
 }
 
 struct ofpbuf *

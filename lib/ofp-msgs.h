@@ -64,9 +64,10 @@ struct ofpbuf *ofpraw_alloc(enum ofpraw, uint8_t version,
                             size_t extra_tailroom);
 struct ofpbuf *ofpraw_alloc_xid(enum ofpraw, uint8_t version, ovs_be32 xid,
                                 size_t extra_tailroom);
-struct ofpbuf *ofpraw_alloc_reply(enum ofpraw,
+struct ofpbuf *ofpraw_alloc_reply(enum ofpraw raw,
                                   const struct ofp_header *request,
                                   size_t extra_tailroom);
+/* The reply type comes from the request's. */
 struct ofpbuf *ofpraw_alloc_stats_reply(const struct ofp_header *request,
                                         size_t extra_tailroom);
 void ofpraw_put(enum ofpraw, uint8_t version, struct ofpbuf *);
@@ -82,11 +83,11 @@ enum ofpraw ofpraw_stats_request_to_reply(enum ofpraw, uint8_t version);
 ovs_be32 alloc_xid(void);
 
 /* Whole messages. */
-void ofpmsg_update_length(struct ofpbuf *);
-const void *ofpmsg_body(const struct ofp_header *);
-bool ofpmsg_is_stat_request(const struct ofp_header *);
-bool ofpmsg_is_stat_reply(const struct ofp_header *);
-bool ofpmsg_is_stat(const struct ofp_header *);
+void ofpmsg_update_length(struct ofpbuf *msg);
+const void *ofpmsg_body(const struct ofp_header *oh);
+bool ofpmsg_is_stat(const struct ofp_header *oh);
+bool ofpmsg_is_stat_request(const struct ofp_header *oh);
+bool ofpmsg_is_stat_reply(const struct ofp_header *oh);
 size_t ofpmsg_header_len(const struct ofp_header *);
 
 /* Multipart replies.  A list of ofpbufs holds one logical reply split into
@@ -96,12 +97,12 @@ size_t ofpmsg_header_len(const struct ofp_header *);
  * if the last one would overflow; ofpmp_append() appends; ofpmp_postappend()
  * moves a just-appended entry that began at 'start_ofs' into a new message
  * if it overflowed the last one. */
-void ofpmp_init(struct ovs_list *, const struct ofp_header *request);
-struct ofpbuf *ofpmp_reserve(struct ovs_list *, size_t len);
-void *ofpmp_append(struct ovs_list *, size_t len);
-void ofpmp_postappend(struct ovs_list *, size_t start_ofs);
-enum ofp_version ofpmp_version(struct ovs_list *);
-enum ofpraw ofpmp_decode_raw(struct ovs_list *);
+void ofpmp_init(struct ovs_list *replies, const struct ofp_header *request);
+struct ofpbuf *ofpmp_reserve(struct ovs_list *replies, size_t len);
+void *ofpmp_append(struct ovs_list *replies, size_t len);
+void ofpmp_postappend(struct ovs_list *replies, size_t start_ofs);
+enum ofp_version ofpmp_version(struct ovs_list *replies);
+enum ofpraw ofpmp_decode_raw(struct ovs_list *replies);
 
 /* Stats flags of a multipart message. */
 uint16_t ofpmp_flags(const struct ofp_header *);

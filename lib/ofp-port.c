@@ -81,21 +81,11 @@ ofputil_port_to_ofp11(ofp_port_t ofp10_port)
 enum ofperr
 ofputil_check_output_port(ofp_port_t port, ofp_port_t max_ports)
 {
-    switch (port) {
-    case OFPP_IN_PORT:
-    case OFPP_TABLE:
-    case OFPP_NORMAL:
-    case OFPP_FLOOD:
-    case OFPP_ALL:
-    case OFPP_CONTROLLER:
-    case OFPP_LOCAL:
-        return 0;
-    default:
-        if (ofp_to_u16(port) < ofp_to_u16(max_ports)) {
-            return 0;
-        }
-        return OFPERR_OFPBAC_BAD_OUT_PORT;
-    }
+    /* Reserved ports other than ANY and UNSET are fine as outputs. */
+    bool ok = (ofp_to_u16(port) < ofp_to_u16(max_ports)
+               || (port != OFPP_NONE && port != OFPP_UNSET
+                   && ofputil_port_get_reserved_name(port)));
+    return ok ? 0 : OFPERR_OFPBAC_BAD_OUT_PORT;
 }
 
 /* ---- Names ---- */
@@ -449,9 +439,30 @@ decode_ofp11_port(const struct ofp11_port *op, struct ofputil_phy_port *pp)
     pp->advertised = ntohl(op->advertised) & OFPPF11_ALL;
     pp->supported = ntohl(op->supported) & OFPPF11_ALL;
     pp->peer = ntohl(op->peer) & OFPPF11_ALL;
-    pp->curr_speed = ntohl(op->curr_speed);
     pp->max_speed = ntohl(op->max_speed);
+    pp->curr_speed = ntohl(op->curr_speed);
     return 0;
+}
+
+/* Pulls from 'msg' an OpenFlow 1.4 structure of 'fixed_len' bytes whose
+ * total length, properties included, is the be16 at 'len_ofs'.  Returns
+ * the fixed part (or NULL if the lengths do not add up) and points
+ * 'props' at the properties. */
+static const void *
+pull_with_props(struct ofpbuf *msg, size_t fixed_len, size_t len_ofs,
+                struct ofpbuf *props)
+{
+    if (msg->size < fixed_len) {
+        return NULL;
+    }
+    const uint8_t *p = msg->data;
+    size_t total = (p[len_ofs] << 8) | p[len_ofs + 1];
+    if (total < fixed_len || total > msg->size) {
+        return NULL;
+    }
+    ofpbuf_pull(msg, total);
+    ofpbuf_use_const(props, p + fixed_len, total - fixed_len);
+    return p;
 }
 
 static enum ofperr
@@ -477,45 +488,31 @@ parse_ofp14_port_ethernet_property(const struct ofpbuf *payload,
 static enum ofperr
 pull_ofp14_port(struct ofpbuf *msg, struct ofputil_phy_port *pp)
 {
-    const struct ofp14_port *op = ofpbuf_try_pull(msg, sizeof *op);
+    struct ofpbuf props;
+    const struct ofp14_port *op = pull_with_props(
+        msg, sizeof *op, offsetof(struct ofp14_port, length), &props);
     if (!op) {
         return OFPERR_OFPBRC_BAD_LEN;
     }
-    size_t len = ntohs(op->length);
-    if (len < sizeof *op || len - sizeof *op > msg->size) {
-        return OFPERR_OFPBRC_BAD_LEN;
-    }
-    struct ofpbuf properties;
-    ofpbuf_use_const(&properties, ofpbuf_pull(msg, len - sizeof *op),
-                     len - sizeof *op);
 
     memset(pp, 0, sizeof *pp);
-    enum ofperr error = ofputil_port_from_ofp11(op->port_no, &pp->port_no);
-    if (error) {
-        return error;
-    }
     memcpy(pp->hw_addr.ea, op->hw_addr, ETH_ADDR_LEN);
     ovs_strlcpy(pp->name, op->name, OFP_MAX_PORT_NAME_LEN);
     pp->config = ntohl(op->config) & OFPPC11_ALL;
     pp->state = ntohl(op->state) & OFPPS11_ALL;
 
-    while (properties.size > 0) {
+    /* Optical and experimenter properties are not used here. */
+    enum ofperr error = ofputil_port_from_ofp11(op->port_no, &pp->port_no);
+    while (!error && props.size) {
         struct ofpbuf payload;
         uint64_t type;
 
-        error = ofpprop_pull(&properties, &payload, &type);
-        if (error) {
-            return error;
-        }
-        if (type == OFPPDPT14_ETHERNET) {
+        error = ofpprop_pull(&props, &payload, &type);
+        if (!error && type == OFPPDPT14_ETHERNET) {
             error = parse_ofp14_port_ethernet_property(&payload, pp);
-            if (error) {
-                return error;
-            }
         }
-        /* Other properties (optical, experimenter) are not used here. */
     }
-    return 0;
+    return error;
 }
 
 int
@@ -980,11 +977,13 @@ void
 ofputil_append_port_desc_stats_reply(const struct ofputil_phy_port *pp,
                                      struct ovs_list *replies)
 {
-    struct ofpbuf *reply = ofpbuf_from_list(ovs_list_back(replies));
-    size_t start_ofs = reply->size;
+    enum ofp_version version = ofpmp_version(replies);
+    struct ofpbuf *last = ofpbuf_from_list(ovs_list_back(replies));
+    size_t entry_start = last->size;
 
-    ofputil_put_phy_port(ofpmp_version(replies), pp, reply);
-    ofpmp_postappend(replies, start_ofs);
+    /* Append, then move the entry to a new message if it overflowed. */
+    ofputil_put_phy_port(version, pp, last);
+    ofpmp_postappend(replies, entry_start);
     ofpmsg_update_length(ofpbuf_from_list(ovs_list_back(replies)));
 }
 
@@ -1103,49 +1102,42 @@ put_counters(uint8_t *p, const struct ofputil_port_stats *ps, size_t n)
 static enum ofperr
 pull_ofp14_port_stats(struct ofpbuf *msg, struct ofputil_port_stats *ps)
 {
-    const struct ofp14_port_stats *ops = ofpbuf_try_pull(msg, sizeof *ops);
+    struct ofpbuf props;
+    const struct ofp14_port_stats *ops = pull_with_props(
+        msg, sizeof *ops, offsetof(struct ofp14_port_stats, length), &props);
     if (!ops) {
         return OFPERR_OFPBRC_BAD_LEN;
     }
-    size_t len = ntohs(ops->length);
-    if (len < sizeof *ops || len - sizeof *ops > msg->size) {
-        return OFPERR_OFPBRC_BAD_LEN;
-    }
-    struct ofpbuf properties;
-    ofpbuf_use_const(&properties, ofpbuf_pull(msg, len - sizeof *ops),
-                     len - sizeof *ops);
 
-    enum ofperr error = ofputil_port_from_ofp11(ops->port_no, &ps->port_no);
-    if (error) {
-        return error;
-    }
     ps->duration_sec = ntohl(ops->duration_sec);
     ps->duration_nsec = ntohl(ops->duration_nsec);
     get_counters((const uint8_t *) &ops->rx_packets, ps, 8);
+
+    /* Counters that only the Ethernet property carries. */
     ps->rx_frame_errors = ps->rx_over_errors = UINT64_MAX;
     ps->rx_crc_errors = ps->collisions = UINT64_MAX;
 
-    while (properties.size > 0) {
+    enum ofperr error = ofputil_port_from_ofp11(ops->port_no, &ps->port_no);
+    while (!error && props.size) {
         struct ofpbuf payload;
         uint64_t type;
 
-        error = ofpprop_pull(&properties, &payload, &type);
-        if (error) {
-            return error;
+        error = ofpprop_pull(&props, &payload, &type);
+        if (error || type != OFPPSPT14_ETHERNET) {
+            continue;
         }
-        if (type == OFPPSPT14_ETHERNET) {
-            /* 4 bytes of padding, then four counters. */
-            if (payload.size != 36) {
-                return OFPERR_OFPBPC_BAD_LEN;
-            }
-            const uint8_t *p = (const uint8_t *) payload.data + 4;
-            ps->rx_frame_errors = get_be64(p);
-            ps->rx_over_errors = get_be64(p + 8);
-            ps->rx_crc_errors = get_be64(p + 16);
-            ps->collisions = get_be64(p + 24);
+        /* 4 bytes of padding, then four counters. */
+        if (payload.size != 36) {
+            error = OFPERR_OFPBPC_BAD_LEN;
+            continue;
         }
+        const uint8_t *p = (const uint8_t *) payload.data + 4;
+        ps->rx_frame_errors = get_be64(p);
+        ps->rx_over_errors = get_be64(p + 8);
+        ps->rx_crc_errors = get_be64(p + 16);
+        ps->collisions = get_be64(p + 24);
     }
-    return 0;
+    return error;
 }
 
 /* Decodes the next port statistics entry from 'msg', a port stats reply
@@ -1160,13 +1152,14 @@ ofputil_decode_port_stats(struct ofputil_port_stats *ps, struct ofpbuf *msg)
     memset(ps, 0, sizeof *ps);
     ps->duration_sec = ps->duration_nsec = UINT32_MAX;
 
-    error = (msg->header ? ofpraw_decode(&raw, msg->header)
-             : ofpraw_pull(&raw, msg));
-    if (error) {
-        return error;
+    /* The first call pulls the headers; later calls find them. */
+    if (!msg->header) {
+        error = ofpraw_pull(&raw, msg);
+    } else {
+        error = ofpraw_decode(&raw, msg->header);
     }
-    if (!msg->size) {
-        return EOF;
+    if (error || !msg->size) {
+        return error ? error : EOF;
     }
 
     switch (raw) {
@@ -1214,15 +1207,16 @@ ofputil_decode_port_stats(struct ofputil_port_stats *ps, struct ofpbuf *msg)
 size_t
 ofputil_count_port_stats(const struct ofp_header *oh)
 {
-    struct ofputil_port_stats ps;
-    struct ofpbuf b;
-    size_t n = 0;
+    struct ofpbuf msg;
+    size_t count;
 
-    ofpbuf_use_const(&b, oh, ntohs(oh->length));
-    while (!ofputil_decode_port_stats(&ps, &b)) {
-        n++;
+    ofpbuf_use_const(&msg, oh, ntohs(oh->length));
+    for (count = 0; ; count++) {
+        struct ofputil_port_stats ps;
+        if (ofputil_decode_port_stats(&ps, &msg)) {
+            return count;
+        }
     }
-    return n;
 }
 
 void

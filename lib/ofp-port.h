@@ -90,10 +90,10 @@ enum ofputil_port_state {
 /* A port description. */
 struct ofputil_phy_port {
     ofp_port_t port_no;
+    char name[OFP_MAX_PORT_NAME_LEN];   /* Null-terminated. */
     struct eth_addr hw_addr;
-    char name[OFP_MAX_PORT_NAME_LEN];
-    enum ofputil_port_config config;
     enum ofputil_port_state state;
+    enum ofputil_port_config config;
 
     enum netdev_features curr, advertised, supported, peer;
     uint32_t curr_speed;        /* kbps. */
@@ -121,33 +121,33 @@ enum ofputil_port_status_reason {
 };
 
 struct ofputil_port_status {
-    enum ofp_port_reason reason;
+    enum ofp_port_reason reason;        /* OFPPR_ADD, _DELETE, _MODIFY. */
     struct ofputil_phy_port desc;
 };
 
-enum ofperr ofputil_decode_port_status(const struct ofp_header *,
-                                       struct ofputil_port_status *);
-struct ofpbuf *ofputil_encode_port_status(const struct ofputil_port_status *,
-                                          enum ofputil_protocol);
-void ofputil_port_status_format(struct ds *,
-                                const struct ofputil_port_status *,
-                                const struct ofputil_port_map *);
+enum ofperr ofputil_decode_port_status(const struct ofp_header *oh,
+                                       struct ofputil_port_status *ps);
+struct ofpbuf *ofputil_encode_port_status(
+    const struct ofputil_port_status *ps, enum ofputil_protocol protocol);
+void ofputil_port_status_format(struct ds *s,
+                                const struct ofputil_port_status *ps,
+                                const struct ofputil_port_map *map);
 
 /* Port mod. */
 struct ofputil_port_mod {
     ofp_port_t port_no;
-    struct eth_addr hw_addr;
+    struct eth_addr hw_addr;            /* Must match the port's. */
+    enum ofputil_port_config mask;      /* Bits of 'config' to change. */
     enum ofputil_port_config config;
-    enum ofputil_port_config mask;
     enum netdev_features advertise;     /* 0: leave unchanged. */
 };
 
-enum ofperr ofputil_decode_port_mod(const struct ofp_header *,
-                                    struct ofputil_port_mod *, bool loose);
-struct ofpbuf *ofputil_encode_port_mod(const struct ofputil_port_mod *,
-                                       enum ofputil_protocol);
-void ofputil_port_mod_format(struct ds *, const struct ofputil_port_mod *,
-                             const struct ofputil_port_map *);
+enum ofperr ofputil_decode_port_mod(const struct ofp_header *oh,
+                                    struct ofputil_port_mod *pm, bool loose);
+struct ofpbuf *ofputil_encode_port_mod(const struct ofputil_port_mod *pm,
+                                       enum ofputil_protocol protocol);
+void ofputil_port_mod_format(struct ds *s, const struct ofputil_port_mod *pm,
+                             const struct ofputil_port_map *map);
 
 /* Port description stats. */
 enum ofperr ofputil_decode_port_desc_stats_request(const struct ofp_header *,

@@ -39,11 +39,13 @@ struct vlog_module;
 #define OFPPROP_EXP_TYPE(TYPE) ((uint32_t) (TYPE))
 
 /* Pulling properties. */
+enum ofperr ofpprop_pull(struct ofpbuf *msg, struct ofpbuf *property,
+                         uint64_t *typep);
+/* The general form: 'alignment' of the padding (normally 8) and the
+ * smallest type that is an experimenter type (normally 0xffff). */
 enum ofperr ofpprop_pull__(struct ofpbuf *msg, struct ofpbuf *property,
                            unsigned int alignment, unsigned int min_exp,
                            uint64_t *typep);
-enum ofperr ofpprop_pull(struct ofpbuf *msg, struct ofpbuf *property,
-                         uint64_t *typep);
 
 /* Parsing a property pulled by ofpprop_pull(). */
 enum ofperr ofpprop_parse_be16(const struct ofpbuf *, ovs_be16 *value);

@@ -22,15 +22,53 @@
 #include "openvswitch/ofpbuf.h"
 #include "openvswitch/util.h"
 
-/* Single protocols, in the order they are listed. */
+/* Every single protocol with its version and its table-id twin, declared
+ * once; the conversions below are lookups in this table. */
+struct protocol_info {
+    enum ofputil_protocol protocol;
+    enum ofp_version version;
+    enum ofputil_protocol no_tid;       /* Same dialect, no table ids. */
+    enum ofputil_protocol tid;          /* Same dialect with table ids. */
+};
+
+static const struct protocol_info protocol_infos[] = {
+    { OFPUTIL_P_OF10_STD, OFP10_VERSION,
+      OFPUTIL_P_OF10_STD, OFPUTIL_P_OF10_STD_TID },
+    { OFPUTIL_P_OF10_STD_TID, OFP10_VERSION,
+      OFPUTIL_P_OF10_STD, OFPUTIL_P_OF10_STD_TID },
+    { OFPUTIL_P_OF10_NXM, OFP10_VERSION,
+      OFPUTIL_P_OF10_NXM, OFPUTIL_P_OF10_NXM_TID },
+    { OFPUTIL_P_OF10_NXM_TID, OFP10_VERSION,
+      OFPUTIL_P_OF10_NXM, OFPUTIL_P_OF10_NXM_TID },
+    { OFPUTIL_P_OF11_STD, OFP11_VERSION,
+      OFPUTIL_P_OF11_STD, OFPUTIL_P_OF11_STD },
+    { OFPUTIL_P_OF12_OXM, OFP12_VERSION,
+      OFPUTIL_P_OF12_OXM, OFPUTIL_P_OF12_OXM },
+    { OFPUTIL_P_OF13_OXM, OFP13_VERSION,
+      OFPUTIL_P_OF13_OXM, OFPUTIL_P_OF13_OXM },
+    { OFPUTIL_P_OF14_OXM, OFP14_VERSION,
+      OFPUTIL_P_OF14_OXM, OFPUTIL_P_OF14_OXM },
+    { OFPUTIL_P_OF15_OXM, OFP15_VERSION,
+      OFPUTIL_P_OF15_OXM, OFPUTIL_P_OF15_OXM },
+};
+
+static const struct protocol_info *
+protocol_info_find(enum ofputil_protocol protocol)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(protocol_infos); i++) {
+        if (protocol_infos[i].protocol == protocol) {
+            return &protocol_infos[i];
+        }
+    }
+    return NULL;
+}
+
+/* The protocols without the table-id variants of OpenFlow 1.0 (which a
+ * connection reaches by NXT_FLOW_MOD_TABLE_ID, not by negotiation). */
 const enum ofputil_protocol ofputil_protocols[] = {
+    OFPUTIL_P_OF10_STD, OFPUTIL_P_OF10_NXM, OFPUTIL_P_OF11_STD,
+    OFPUTIL_P_OF12_OXM, OFPUTIL_P_OF13_OXM, OFPUTIL_P_OF14_OXM,
     OFPUTIL_P_OF15_OXM,
-    OFPUTIL_P_OF14_OXM,
-    OFPUTIL_P_OF13_OXM,
-    OFPUTIL_P_OF12_OXM,
-    OFPUTIL_P_OF11_STD,
-    OFPUTIL_P_OF10_NXM,
-    OFPUTIL_P_OF10_STD,
 };
 const size_t ofputil_n_protocols = ARRAY_SIZE(ofputil_protocols);
 
@@ -63,8 +101,7 @@ static const struct protocol_name single_names[] = {
 bool
 ofputil_protocol_is_valid(enum ofputil_protocol protocol)
 {
-    return protocol && !(protocol & (protocol - 1))
-           && (protocol & OFPUTIL_P_ANY) == protocol;
+    return protocol_info_find(protocol) != NULL;
 }
 
 /* Returns 'protocol' with flow-mod table ids turned on or off.  Protocols
@@ -72,16 +109,8 @@ ofputil_protocol_is_valid(enum ofputil_protocol protocol)
 enum ofputil_protocol
 ofputil_protocol_set_tid(enum ofputil_protocol protocol, bool enable)
 {
-    switch (protocol) {
-    case OFPUTIL_P_OF10_STD:
-    case OFPUTIL_P_OF10_STD_TID:
-        return enable ? OFPUTIL_P_OF10_STD_TID : OFPUTIL_P_OF10_STD;
-    case OFPUTIL_P_OF10_NXM:
-    case OFPUTIL_P_OF10_NXM_TID:
-        return enable ? OFPUTIL_P_OF10_NXM_TID : OFPUTIL_P_OF10_NXM;
-    default:
-        return protocol;
-    }
+    const struct protocol_info *info = protocol_info_find(protocol);
+    return !info ? protocol : enable ? info->tid : info->no_tid;
 }
 
 /* Returns 'protocol' without the table-id extension. */
@@ -102,54 +131,39 @@ ofputil_protocol_set_base(enum ofputil_protocol cur,
 }
 
 /* Returns the default protocol for a connection that negotiated
- * 'version', or 0 if 'version' is unknown. */
+ * 'version' (the first table row of that version), or 0 if 'version' is
+ * unknown. */
 enum ofputil_protocol
 ofputil_protocol_from_ofp_version(enum ofp_version version)
 {
-    switch (version) {
-    case OFP10_VERSION: return OFPUTIL_P_OF10_STD;
-    case OFP11_VERSION: return OFPUTIL_P_OF11_STD;
-    case OFP12_VERSION: return OFPUTIL_P_OF12_OXM;
-    case OFP13_VERSION: return OFPUTIL_P_OF13_OXM;
-    case OFP14_VERSION: return OFPUTIL_P_OF14_OXM;
-    case OFP15_VERSION: return OFPUTIL_P_OF15_OXM;
-    default: return 0;
+    for (size_t i = 0; i < ARRAY_SIZE(protocol_infos); i++) {
+        if (protocol_infos[i].version == version) {
+            return protocol_infos[i].protocol;
+        }
     }
+    return 0;
 }
 
 /* Returns every protocol that 'version' can use. */
 enum ofputil_protocol
 ofputil_protocols_from_ofp_version(enum ofp_version version)
 {
-    return (version == OFP10_VERSION
-            ? OFPUTIL_P_OF10_ANY
-            : ofputil_protocol_from_ofp_version(version));
+    enum ofputil_protocol protocols = 0;
+    for (size_t i = 0; i < ARRAY_SIZE(protocol_infos); i++) {
+        if (protocol_infos[i].version == version) {
+            protocols |= protocol_infos[i].protocol;
+        }
+    }
+    return protocols;
 }
 
 /* Returns the version that single protocol 'protocol' uses. */
 enum ofp_version
 ofputil_protocol_to_ofp_version(enum ofputil_protocol protocol)
 {
-    switch (protocol) {
-    case OFPUTIL_P_OF10_STD:
-    case OFPUTIL_P_OF10_STD_TID:
-    case OFPUTIL_P_OF10_NXM:
-    case OFPUTIL_P_OF10_NXM_TID:
-        return OFP10_VERSION;
-    case OFPUTIL_P_OF11_STD:
-        return OFP11_VERSION;
-    case OFPUTIL_P_OF12_OXM:
-        return OFP12_VERSION;
-    case OFPUTIL_P_OF13_OXM:
-        return OFP13_VERSION;
-    case OFPUTIL_P_OF14_OXM:
-        return OFP14_VERSION;
-    case OFPUTIL_P_OF15_OXM:
-        return OFP15_VERSION;
-    case OFPUTIL_P_NONE:
-    default:
-        OVS_NOT_REACHED();
-    }
+    const struct protocol_info *info = protocol_info_find(protocol);
+    ovs_assert(info);
+    return info->version;
 }
 
 /* Returns the name of single protocol 'protocol' or of one of the named

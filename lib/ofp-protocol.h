@@ -62,12 +62,12 @@ enum ofputil_protocol {
 extern const enum ofputil_protocol ofputil_protocols[];
 extern const size_t ofputil_n_protocols;
 
-bool ofputil_protocol_is_valid(enum ofputil_protocol);
-enum ofputil_protocol ofputil_protocol_set_tid(enum ofputil_protocol,
-                                               bool enable);
-enum ofputil_protocol ofputil_protocol_to_base(enum ofputil_protocol);
+bool ofputil_protocol_is_valid(enum ofputil_protocol p);
+enum ofputil_protocol ofputil_protocol_to_base(enum ofputil_protocol p);
 enum ofputil_protocol ofputil_protocol_set_base(
     enum ofputil_protocol cur, enum ofputil_protocol new_base);
+enum ofputil_protocol ofputil_protocol_set_tid(enum ofputil_protocol p,
+                                               bool enable);
 
 /* Versions. */
 enum ofputil_protocol ofputil_protocol_from_ofp_version(enum ofp_version);
@@ -83,12 +83,9 @@ enum ofputil_protocol ofputil_protocols_from_string(const char *);
 void ofputil_format_protocols(struct ds *, enum ofputil_protocol);
 
 /* Version bitmaps: bit N set means enum ofp_version N is allowed. */
-#define OFPUTIL_SUPPORTED_VERSIONS ((1u << OFP10_VERSION) | \
-                                    (1u << OFP11_VERSION) | \
-                                    (1u << OFP12_VERSION) | \
-                                    (1u << OFP13_VERSION) | \
-                                    (1u << OFP14_VERSION) | \
-                                    (1u << OFP15_VERSION))
+/* Bits 1 (OpenFlow 1.0) through 6 (OpenFlow 1.5). */
+#define OFPUTIL_SUPPORTED_VERSIONS \
+    (((1u << (OFP15_VERSION + 1)) - 1) & ~((1u << OFP10_VERSION) - 1))
 #define OFPUTIL_DEFAULT_VERSIONS OFPUTIL_SUPPORTED_VERSIONS
 
 const char *ofputil_version_to_string(enum ofp_version);

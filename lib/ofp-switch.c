@@ -213,8 +213,8 @@ static void
 switch_features_format__(struct ds *s, enum ofp_version version,
                          const struct ofputil_switch_features *features)
 {
-    ds_put_format(s, " dpid:%016"PRIx64"\n", features->datapath_id);
-    ds_put_format(s, "n_tables:%"PRIu8", n_buffers:%"PRIu32,
+    ds_put_format(s, " dpid:%016"PRIx64"\nn_tables:%"PRIu8
+                  ", n_buffers:%"PRIu32, features->datapath_id,
                   features->n_tables, features->n_buffers);
     if (features->auxiliary_id) {
         ds_put_format(s, ", auxiliary_id:%"PRIu8, features->auxiliary_id);
@@ -264,13 +264,13 @@ ofputil_switch_features_print(struct ds *s, const struct ofp_header *oh,
 const char *
 ofputil_frag_handling_to_string(enum ofputil_frag_handling frag)
 {
-    switch (frag) {
-    case OFPUTIL_FRAG_NORMAL: return "normal";
-    case OFPUTIL_FRAG_DROP: return "drop";
-    case OFPUTIL_FRAG_REASM: return "reassemble";
-    case OFPUTIL_FRAG_NX_MATCH: return "nx-match";
-    default: return "<invalid>";
-    }
+    static const char *const names[] = {
+        [OFPUTIL_FRAG_NORMAL] = "normal",
+        [OFPUTIL_FRAG_DROP] = "drop",
+        [OFPUTIL_FRAG_REASM] = "reassemble",
+        [OFPUTIL_FRAG_NX_MATCH] = "nx-match",
+    };
+    return frag < ARRAY_SIZE(names) ? names[frag] : "<invalid>";
 }
 
 bool
@@ -343,31 +343,33 @@ put_switch_config(const struct ofputil_switch_config *config,
     ofpmsg_update_length(b);
 }
 
-struct ofpbuf *
-ofputil_encode_get_config_reply(const struct ofp_header *request,
-                                const struct ofputil_switch_config *config)
-{
-    struct ofpbuf *b = ofpraw_alloc_reply(OFPRAW_OFPT_GET_CONFIG_REPLY,
-                                          request, 0);
-    put_switch_config(config, request->version, b);
-    return b;
-}
-
+/* Both return a new message owned by the caller. */
 struct ofpbuf *
 ofputil_encode_set_config(const struct ofputil_switch_config *config,
                           enum ofp_version version)
 {
-    struct ofpbuf *b = ofpraw_alloc(OFPRAW_OFPT_SET_CONFIG, version, 0);
-    put_switch_config(config, version, b);
-    return b;
+    struct ofpbuf *msg = ofpraw_alloc(OFPRAW_OFPT_SET_CONFIG, version, 0);
+    put_switch_config(config, version, msg);
+    return msg;
+}
+
+struct ofpbuf *
+ofputil_encode_get_config_reply(const struct ofp_header *request,
+                                const struct ofputil_switch_config *config)
+{
+    struct ofpbuf *msg = ofpraw_alloc_reply(OFPRAW_OFPT_GET_CONFIG_REPLY,
+                                            request, 0);
+    put_switch_config(config, request->version, msg);
+    return msg;
 }
 
 void
 ofputil_switch_config_format(struct ds *s,
                              const struct ofputil_switch_config *config)
 {
-    ds_put_format(s, " frags=%s",
-                  ofputil_frag_handling_to_string(config->frag));
+    const char *frag = ofputil_frag_handling_to_string(config->frag);
+
+    ds_put_format(s, " frags=%s", frag);
     if (config->invalid_ttl_to_controller > 0) {
         ds_put_cstr(s, " invalid_ttl_to_controller");
     }

@@ -46,10 +46,10 @@ enum ofperr ofputil_pull_switch_features(const struct ofp_header *oh,
                                          struct ofputil_switch_features *,
                                          struct ofpbuf *b);
 struct ofpbuf *ofputil_encode_switch_features(
-    const struct ofputil_switch_features *, enum ofputil_protocol,
-    ovs_be32 xid);
-void ofputil_put_switch_features_port(const struct ofputil_phy_port *,
-                                      struct ofpbuf *);
+    const struct ofputil_switch_features *features,
+    enum ofputil_protocol protocol, ovs_be32 xid);
+void ofputil_put_switch_features_port(const struct ofputil_phy_port *pp,
+                                      struct ofpbuf *features_reply);
 bool ofputil_switch_features_has_ports(struct ofpbuf *);
 void ofputil_switch_features_format(struct ds *,
                                     const struct ofputil_switch_features *);

@@ -201,13 +201,14 @@ ofputil_decode_table_stats_reply(struct ofpbuf *msg,
     enum ofperr error;
 
     memset(ts, 0, sizeof *ts);
-    error = (msg->header ? ofpraw_decode(&raw, msg->header)
-             : ofpraw_pull(&raw, msg));
-    if (error) {
-        return error;
+    if (msg->header) {
+        /* Headers already pulled by an earlier call. */
+        error = ofpraw_decode(&raw, msg->header);
+    } else {
+        error = ofpraw_pull(&raw, msg);
     }
-    if (!msg->size) {
-        return EOF;
+    if (error || !msg->size) {
+        return error ? error : EOF;
     }
 
     switch (raw) {

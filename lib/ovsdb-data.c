@@ -56,22 +56,9 @@ bool
 ovsdb_atom_is_default(const union ovsdb_atom *atom,
                       enum ovsdb_atomic_type type)
 {
-    switch (type) {
-    case OVSDB_TYPE_INTEGER:
-        return atom->integer == 0;
-    case OVSDB_TYPE_REAL:
-        return atom->real == 0.0;
-    case OVSDB_TYPE_BOOLEAN:
-        return !atom->boolean;
-    case OVSDB_TYPE_STRING:
-        return atom->string[0] == '\0';
-    case OVSDB_TYPE_UUID:
-        return uuid_is_zero(&atom->uuid);
-    case OVSDB_TYPE_VOID:
-    case OVSDB_N_TYPES:
-    default:
-        return true;
-    }
+    /* Atoms without a value (void) count as default. */
+    return (!ovsdb_atomic_type_is_valid(type) || type == OVSDB_TYPE_VOID
+            || ovsdb_atom_equals(atom, ovsdb_atom_default(type), type));
 }
 
 void
@@ -143,24 +130,20 @@ ovsdb_atom_compare_3way(const union ovsdb_atom *a,
                         const union ovsdb_atom *b,
                         enum ovsdb_atomic_type type)
 {
-    switch (type) {
-    case OVSDB_TYPE_INTEGER:
-        return a->integer < b->integer ? -1 : a->integer > b->integer;
-    case OVSDB_TYPE_REAL:
-        return a->real < b->real ? -1 : a->real > b->real;
-    case OVSDB_TYPE_BOOLEAN:
-        return a->boolean - b->boolean;
-    case OVSDB_TYPE_STRING: {
-        int cmp = strcmp(a->string, b->string);
-        return cmp < 0 ? -1 : cmp > 0;
-    }
-    case OVSDB_TYPE_UUID:
+#define SIGN_OF_DIFF(X, Y) ((X) > (Y) ? 1 : (X) < (Y) ? -1 : 0)
+    if (type == OVSDB_TYPE_STRING) {
+        return SIGN_OF_DIFF(strcmp(a->string, b->string), 0);
+    } else if (type == OVSDB_TYPE_INTEGER) {
+        return SIGN_OF_DIFF(a->integer, b->integer);
+    } else if (type == OVSDB_TYPE_UUID) {
         return compare_uuids(&a->uuid, &b->uuid);
-    case OVSDB_TYPE_VOID:
-    case OVSDB_N_TYPES:
-    default:
-        return 0;
+    } else if (type == OVSDB_TYPE_REAL) {
+        return SIGN_OF_DIFF(a->real, b->real);
+    } else if (type == OVSDB_TYPE_BOOLEAN) {
+        return SIGN_OF_DIFF(a->boolean, b->boolean);
     }
+#undef SIGN_OF_DIFF
+    return 0;
 }
 
 /* Parses a UUID in JSON form: ["uuid", "TEXT"] or, given 'symtab',
@@ -204,9 +187,9 @@ uuid_from_json(struct uuid *uuid, const struct json *json,
 struct ovsdb_error *
 ovsdb_atom_from_json(union ovsdb_atom *atom,
                      const struct ovsdb_base_type *base,
-                     const struct json *json,
-                     struct ovsdb_symbol_table *symtab)
+                     const struct json *json, struct ovsdb_symbol_table *names)
 {
+    struct ovsdb_symbol_table *symtab = names;
     switch (base->type) {
     case OVSDB_TYPE_INTEGER:
         if (json->type == JSON_INTEGER) {
@@ -249,26 +232,17 @@ ovsdb_atom_from_json(union ovsdb_atom *atom,
 struct json *
 ovsdb_atom_to_json(const union ovsdb_atom *atom, enum ovsdb_atomic_type type)
 {
-    switch (type) {
-    case OVSDB_TYPE_INTEGER:
-        return json_integer_create(atom->integer);
-    case OVSDB_TYPE_REAL:
-        return json_real_create(atom->real);
-    case OVSDB_TYPE_BOOLEAN:
-        return json_boolean_create(atom->boolean);
-    case OVSDB_TYPE_STRING:
-        return json_string_create(atom->string);
-    case OVSDB_TYPE_UUID: {
+    if (type == OVSDB_TYPE_UUID) {
         char text[UUID_LEN + 1];
         snprintf(text, sizeof text, UUID_FMT, UUID_ARGS(&atom->uuid));
         return json_array_create_2(json_string_create("uuid"),
                                    json_string_create(text));
     }
-    case OVSDB_TYPE_VOID:
-    case OVSDB_N_TYPES:
-    default:
-        return json_null_create();
-    }
+    return (type == OVSDB_TYPE_STRING ? json_string_create(atom->string)
+            : type == OVSDB_TYPE_INTEGER ? json_integer_create(atom->integer)
+            : type == OVSDB_TYPE_REAL ? json_real_create(atom->real)
+            : type == OVSDB_TYPE_BOOLEAN ? json_boolean_create(atom->boolean)
+            : json_null_create());
 }
 
 /* Parses the bare text 's' (already unquoted) as an atom of 'base''s type,
@@ -495,30 +469,21 @@ void
 ovsdb_atom_to_string(const union ovsdb_atom *atom,
                      enum ovsdb_atomic_type type, struct ds *out)
 {
-    switch (type) {
-    case OVSDB_TYPE_INTEGER:
-        ds_put_format(out, "%"PRId64, atom->integer);
-        break;
-    case OVSDB_TYPE_REAL:
-        put_real(atom->real, out);
-        break;
-    case OVSDB_TYPE_BOOLEAN:
-        ds_put_cstr(out, atom->boolean ? "true" : "false");
-        break;
-    case OVSDB_TYPE_STRING:
-        if (string_needs_quotes(atom->string)) {
-            json_string_escape(atom->string, out);
+    if (type == OVSDB_TYPE_STRING) {
+        const char *s = atom->string;
+        if (!string_needs_quotes(s)) {
+            ds_put_cstr(out, s);
         } else {
-            ds_put_cstr(out, atom->string);
+            json_string_escape(s, out);
         }
-        break;
-    case OVSDB_TYPE_UUID:
+    } else if (type == OVSDB_TYPE_UUID) {
         ds_put_format(out, UUID_FMT, UUID_ARGS(&atom->uuid));
-        break;
-    case OVSDB_TYPE_VOID:
-    case OVSDB_N_TYPES:
-    default:
-        break;
+    } else if (type == OVSDB_TYPE_INTEGER) {
+        ds_put_format(out, "%"PRId64, atom->integer);
+    } else if (type == OVSDB_TYPE_REAL) {
+        put_real(atom->real, out);
+    } else if (type == OVSDB_TYPE_BOOLEAN) {
+        ds_put_cstr(out, atom->boolean ? "true" : "false");
     }
 }
 
@@ -563,8 +528,10 @@ struct ovsdb_error *
 ovsdb_atom_check_constraints(const union ovsdb_atom *atom,
                              const struct ovsdb_base_type *base)
 {
-    if (base->enum_
-        && ovsdb_datum_find_key(base->enum_, atom, base->type) == UINT_MAX) {
+    bool in_enum = (!base->enum_
+                    || ovsdb_datum_find_key(base->enum_, atom,
+                                            base->type) != UINT_MAX);
+    if (!in_enum) {
         struct ds value = DS_EMPTY_INITIALIZER;
         struct ds allowed = DS_EMPTY_INITIALIZER;
         struct ovsdb_type etype = {
@@ -680,9 +647,10 @@ void
 ovsdb_datum_init_default(struct ovsdb_datum *datum,
                          const struct ovsdb_type *type)
 {
-    datum->n = type->n_min;
-    datum->keys = alloc_default_atoms(type->key.type, datum->n);
-    datum->values = alloc_default_atoms(type->value.type, datum->n);
+    unsigned int n = type->n_min;
+    datum->values = alloc_default_atoms(type->value.type, n);
+    datum->keys = alloc_default_atoms(type->key.type, n);
+    datum->n = n;
 }
 
 bool
@@ -886,18 +854,16 @@ struct ovsdb_error *
 ovsdb_datum_check_constraints(const struct ovsdb_datum *datum,
                               const struct ovsdb_type *type)
 {
-    for (unsigned int i = 0; i < datum->n; i++) {
-        struct ovsdb_error *error = ovsdb_atom_check_constraints(
-            &datum->keys[i], &type->key);
-        if (!error && type->value.type != OVSDB_TYPE_VOID) {
+    struct ovsdb_error *error = NULL;
+    bool has_values = type->value.type != OVSDB_TYPE_VOID;
+    for (unsigned int i = 0; !error && i < datum->n; i++) {
+        error = ovsdb_atom_check_constraints(&datum->keys[i], &type->key);
+        if (!error && has_values) {
             error = ovsdb_atom_check_constraints(&datum->values[i],
                                                  &type->value);
         }
-        if (error) {
-            return error;
-        }
     }
-    return NULL;
+    return error;
 }
 
 /* Checks the element count of a freshly parsed 'datum' against 'type'. */
@@ -961,12 +927,11 @@ parse_elements(struct ovsdb_datum *datum, const struct ovsdb_type *type,
 }
 
 struct ovsdb_error *
-ovsdb_datum_from_json(struct ovsdb_datum *datum,
-                      const struct ovsdb_type *type,
+ovsdb_datum_from_json(struct ovsdb_datum *datum, const struct ovsdb_type *type,
                       const struct json *json,
                       struct ovsdb_symbol_table *symtab)
 {
-    struct ovsdb_error *error;
+    struct ovsdb_error *error = NULL;
     bool is_map = ovsdb_type_is_map(type);
 
     ovsdb_datum_init_empty(datum);
@@ -1334,16 +1299,15 @@ ovsdb_datum_find_key(const struct ovsdb_datum *datum,
 unsigned int
 ovsdb_datum_find_key_value(const struct ovsdb_datum *datum,
                            const union ovsdb_atom *key,
-                           enum ovsdb_atomic_type key_type,
+                           enum ovsdb_atomic_type kt,
                            const union ovsdb_atom *value,
-                           enum ovsdb_atomic_type value_type)
+                           enum ovsdb_atomic_type vt)
 {
-    unsigned int idx = ovsdb_datum_find_key(datum, key, key_type);
-    if (idx != UINT_MAX && value_type != OVSDB_TYPE_VOID
-        && !ovsdb_atom_equals(&datum->values[idx], value, value_type)) {
-        idx = UINT_MAX;
-    }
-    return idx;
+    unsigned int i = ovsdb_datum_find_key(datum, key, kt);
+    bool value_differs = (i != UINT_MAX && vt != OVSDB_TYPE_VOID
+                          && !ovsdb_atom_equals(&datum->values[i], value,
+                                                vt));
+    return value_differs ? UINT_MAX : i;
 }
 
 /* Returns true if element 'i' of 'b' is an element of 'a'. */
@@ -1457,75 +1421,78 @@ void
 ovsdb_datum_remove_unsafe(struct ovsdb_datum *datum, size_t idx,
                           const struct ovsdb_type *type)
 {
-    ovsdb_atom_destroy(&datum->keys[idx], type->key.type);
-    datum->keys[idx] = datum->keys[datum->n - 1];
+    /* The last element takes the place of the removed one. */
+    unsigned int last = --datum->n;
     if (type->value.type != OVSDB_TYPE_VOID) {
         ovsdb_atom_destroy(&datum->values[idx], type->value.type);
-        datum->values[idx] = datum->values[datum->n - 1];
+        datum->values[idx] = datum->values[last];
     }
-    datum->n--;
+    ovsdb_atom_destroy(&datum->keys[idx], type->key.type);
+    datum->keys[idx] = datum->keys[last];
 }
 
 /* ------------------------------------------------------------------ */
 /* Symbol tables. */
 
 struct ovsdb_symbol_table {
-    struct shash sh;            /* Name -> struct ovsdb_symbol *. */
+    struct shash by_name;       /* Each struct ovsdb_symbol, by name. */
 };
 
 struct ovsdb_symbol_table *
 ovsdb_symbol_table_create(void)
 {
-    struct ovsdb_symbol_table *symtab = xmalloc(sizeof *symtab);
-    shash_init(&symtab->sh);
-    return symtab;
+    struct ovsdb_symbol_table *table = xzalloc(sizeof *table);
+    shash_init(&table->by_name);
+    return table;
 }
 
 void
-ovsdb_symbol_table_destroy(struct ovsdb_symbol_table *symtab)
+ovsdb_symbol_table_destroy(struct ovsdb_symbol_table *table)
 {
-    if (symtab) {
-        shash_destroy_free_data(&symtab->sh);
-        free(symtab);
+    if (!table) {
+        return;
     }
+    shash_destroy_free_data(&table->by_name);
+    free(table);
 }
 
 struct ovsdb_symbol *
-ovsdb_symbol_table_find(const struct ovsdb_symbol_table *symtab,
+ovsdb_symbol_table_find(const struct ovsdb_symbol_table *table,
                         const char *name)
 {
-    return shash_find_data(&symtab->sh, name);
+    struct ovsdb_symbol *found = shash_find_data(&table->by_name, name);
+    return found;
 }
 
 struct ovsdb_symbol *
-ovsdb_symbol_table_put(struct ovsdb_symbol_table *symtab, const char *name,
+ovsdb_symbol_table_put(struct ovsdb_symbol_table *table, const char *name,
                        const struct uuid *uuid, bool created)
 {
-    struct ovsdb_symbol *symbol = xzalloc(sizeof *symbol);
-    symbol->uuid = *uuid;
-    symbol->created = created;
-    shash_add(&symtab->sh, name, symbol);
-    return symbol;
+    struct ovsdb_symbol *new = xzalloc(sizeof *new);
+    *new = (struct ovsdb_symbol) { .uuid = *uuid, .created = created };
+    shash_add(&table->by_name, name, new);
+    return new;
 }
 
 struct ovsdb_symbol *
-ovsdb_symbol_table_insert(struct ovsdb_symbol_table *symtab,
+ovsdb_symbol_table_insert(struct ovsdb_symbol_table *table,
                           const char *name)
 {
-    struct ovsdb_symbol *symbol = ovsdb_symbol_table_find(symtab, name);
-    if (!symbol) {
-        struct uuid uuid;
-        uuid_generate(&uuid);
-        symbol = ovsdb_symbol_table_put(symtab, name, &uuid, false);
+    struct ovsdb_symbol *found = ovsdb_symbol_table_find(table, name);
+    if (found) {
+        return found;
     }
-    return symbol;
+
+    struct uuid fresh;
+    uuid_generate(&fresh);
+    return ovsdb_symbol_table_put(table, name, &fresh, false);
 }
 
 const char *
-ovsdb_symbol_table_find_uncreated(const struct ovsdb_symbol_table *symtab)
+ovsdb_symbol_table_find_uncreated(const struct ovsdb_symbol_table *table)
 {
     const struct shash_node *node;
-    SHASH_FOR_EACH (node, &symtab->sh) {
+    SHASH_FOR_EACH (node, &table->by_name) {
         const struct ovsdb_symbol *symbol = node->data;
         if (!symbol->created) {
             return node->name;

@@ -109,10 +109,15 @@ struct ovsdb_datum {
     union ovsdb_atom *values;   /* NULL unless the type is a map. */
 };
 
+/* An empty datum (right for a set or map that allows no elements). */
 void ovsdb_datum_init_empty(struct ovsdb_datum *);
+
+/* The default value of a column of 'type': empty if n_min == 0, otherwise
+ * one default atom (with a default value, for maps). */
 void ovsdb_datum_init_default(struct ovsdb_datum *, const struct ovsdb_type *);
 bool ovsdb_datum_is_default(const struct ovsdb_datum *,
                             const struct ovsdb_type *);
+/* A shared, read-only default datum for 'type'. */
 const struct ovsdb_datum *ovsdb_datum_default(const struct ovsdb_type *);
 
 void ovsdb_datum_clone(struct ovsdb_datum *dst,
@@ -128,6 +133,7 @@ struct ovsdb_error *ovsdb_datum_sort(struct ovsdb_datum *,
     OVSDB_MUST_USE;
 void ovsdb_datum_sort_assert(struct ovsdb_datum *,
                              enum ovsdb_atomic_type key_type);
+/* Returns how many elements were dropped as duplicates. */
 size_t ovsdb_datum_sort_unique(struct ovsdb_datum *,
                                enum ovsdb_atomic_type key_type,
                                enum ovsdb_atomic_type value_type);
@@ -167,11 +173,15 @@ void ovsdb_datum_to_bare(const struct ovsdb_datum *,
 void ovsdb_datum_from_smap(struct ovsdb_datum *, const struct smap *);
 void ovsdb_datum_from_shash(struct ovsdb_datum *, struct shash *);
 
+/* Hashing and comparison.  Datums of one type are totally ordered: first
+ * by size, then key by key, then value by value. */
 uint32_t ovsdb_datum_hash(const struct ovsdb_datum *,
                           const struct ovsdb_type *, uint32_t basis);
+/* Returns -1, 0 or 1. */
 int ovsdb_datum_compare_3way(const struct ovsdb_datum *,
                              const struct ovsdb_datum *,
                              const struct ovsdb_type *);
+/* Same as ovsdb_datum_compare_3way() == 0. */
 bool ovsdb_datum_equals(const struct ovsdb_datum *,
                         const struct ovsdb_datum *,
                         const struct ovsdb_type *);
@@ -180,11 +190,12 @@ bool ovsdb_datum_equals(const struct ovsdb_datum *,
 unsigned int ovsdb_datum_find_key(const struct ovsdb_datum *,
                                   const union ovsdb_atom *key,
                                   enum ovsdb_atomic_type key_type);
+/* Like ovsdb_datum_find_key(), but for maps the value must match too. */
 unsigned int ovsdb_datum_find_key_value(const struct ovsdb_datum *,
                                         const union ovsdb_atom *key,
-                                        enum ovsdb_atomic_type key_type,
+                                        enum ovsdb_atomic_type kt,
                                         const union ovsdb_atom *value,
-                                        enum ovsdb_atomic_type value_type);
+                                        enum ovsdb_atomic_type vt);
 
 /* Set relations: every element (key, or key-value pair for maps) of 'b'
  * is (includes_all) / none is (excludes_all) an element of 'a'. */

@@ -178,9 +178,9 @@ ovsdb_error_to_json(const struct ovsdb_error *error)
 struct json *
 ovsdb_error_to_json_free(struct ovsdb_error *error)
 {
-    struct json *json = ovsdb_error_to_json(error);
+    struct json *obj = ovsdb_error_to_json(error);
     ovsdb_error_destroy(error);
-    return json;
+    return obj;
 }
 
 char *
@@ -204,9 +204,9 @@ ovsdb_error_to_string(const struct ovsdb_error *error)
 char *
 ovsdb_error_to_string_free(struct ovsdb_error *error)
 {
-    char *s = ovsdb_error_to_string(error);
+    char *text = ovsdb_error_to_string(error);
     ovsdb_error_destroy(error);
-    return s;
+    return text;
 }
 
 void

@@ -119,11 +119,6 @@ struct ovsdb_idl_row {
     struct ovs_list txn_node;   /* In the transaction's row list. */
     bool in_txn;
 
-    /* Partial map/set updates made by the open transaction, applied to
-     * 'new_datum' as they are made; kept only so that the commit can use
-     * "mutate" instead of overwriting the whole column. */
-    struct ovs_list partials;   /* Of struct ovsdb_idl_partial. */
-
     /* Change tracking. */
     unsigned int change_seqno[OVSDB_IDL_CHANGE_MAX];
     bool *updated;              /* Columns changed by the last update. */

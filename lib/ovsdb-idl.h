@@ -184,7 +184,8 @@ const struct uuid *ovsdb_idl_txn_get_insert_uuid(const struct ovsdb_idl_txn *,
 /* Writes 'datum' (taking ownership) as the new value of 'column' in
  * 'row'.  The _clone variant copies 'datum' instead. */
 void ovsdb_idl_txn_write(const struct ovsdb_idl_row *,
-                         const struct ovsdb_idl_column *, struct ovsdb_datum *);
+                         const struct ovsdb_idl_column *,
+                         struct ovsdb_datum *datum);
 void ovsdb_idl_txn_write_clone(const struct ovsdb_idl_row *,
                                const struct ovsdb_idl_column *,
                                const struct ovsdb_datum *datum);
@@ -198,8 +199,10 @@ void ovsdb_idl_txn_write_smap(const struct ovsdb_idl_row *,
                               const struct ovsdb_idl_column *,
                               const struct smap *);
 /* Adds ('add' true) or removes one element of a set, or sets or deletes
- * one key of a map ('value' NULL for deletion), sent as a "mutate" so that
- * concurrent changes to other elements are not lost. */
+ * one key of a map ('value' ignored for deletion).  The change applies to
+ * the column's current value and the whole column is written, so a client
+ * that must not lose concurrent changes to other elements should verify
+ * the column first. */
 void ovsdb_idl_txn_write_partial(const struct ovsdb_idl_row *,
                                  const struct ovsdb_idl_column *, bool add,
                                  const void *key, const void *value);

@@ -19,14 +19,13 @@ void
 ovsdb_parser_init(struct ovsdb_parser *parser, const struct json *json,
                   const char *name, ...)
 {
-    va_list args;
-    va_start(args, name);
-    parser->name = xvasprintf(name, args);
-    va_end(args);
+    va_list ap;
+    va_start(ap, name);
+    char *what = xvasprintf(name, ap);
+    va_end(ap);
 
+    *parser = (struct ovsdb_parser) { .name = what, .json = json };
     sset_init(&parser->used);
-    parser->json = json;
-    parser->error = NULL;
     if (!json || json->type != JSON_OBJECT) {
         ovsdb_parser_raise_error(parser, "Object expected.");
     }

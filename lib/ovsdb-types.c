@@ -21,16 +21,14 @@
 #include "ovsdb-data.h"
 #include "ovsdb-parser.h"
 
-const struct ovsdb_type ovsdb_type_integer =
-    OVSDB_TYPE_SCALAR_INITIALIZER(OVSDB_BASE_INTEGER_INIT);
-const struct ovsdb_type ovsdb_type_real =
-    OVSDB_TYPE_SCALAR_INITIALIZER(OVSDB_BASE_REAL_INIT);
-const struct ovsdb_type ovsdb_type_boolean =
-    OVSDB_TYPE_SCALAR_INITIALIZER(OVSDB_BASE_BOOLEAN_INIT);
-const struct ovsdb_type ovsdb_type_string =
-    OVSDB_TYPE_SCALAR_INITIALIZER(OVSDB_BASE_STRING_INIT);
-const struct ovsdb_type ovsdb_type_uuid =
-    OVSDB_TYPE_SCALAR_INITIALIZER(OVSDB_BASE_UUID_INIT);
+/* Unconstrained scalar types, one per atomic type. */
+#define SCALAR(...) OVSDB_TYPE_SCALAR_INITIALIZER(__VA_ARGS__)
+const struct ovsdb_type ovsdb_type_integer = SCALAR(OVSDB_BASE_INTEGER_INIT);
+const struct ovsdb_type ovsdb_type_real = SCALAR(OVSDB_BASE_REAL_INIT);
+const struct ovsdb_type ovsdb_type_boolean = SCALAR(OVSDB_BASE_BOOLEAN_INIT);
+const struct ovsdb_type ovsdb_type_string = SCALAR(OVSDB_BASE_STRING_INIT);
+const struct ovsdb_type ovsdb_type_uuid = SCALAR(OVSDB_BASE_UUID_INIT);
+#undef SCALAR
 
 static const char *const atomic_type_names[OVSDB_N_TYPES] = {
     [OVSDB_TYPE_VOID] = "void",
@@ -65,16 +63,15 @@ struct ovsdb_error *
 ovsdb_atomic_type_from_json(enum ovsdb_atomic_type *type,
                             const struct json *json)
 {
-    if (json->type == JSON_STRING) {
-        if (ovsdb_atomic_type_from_string(json_string(json), type)) {
-            return NULL;
-        }
-        *type = OVSDB_TYPE_VOID;
-        return ovsdb_syntax_error(json, NULL, "Unknown atomic type %s",
-                                  json_string(json));
-    }
     *type = OVSDB_TYPE_VOID;
-    return ovsdb_syntax_error(json, NULL, "Atomic type expected");
+    if (json->type != JSON_STRING) {
+        return ovsdb_syntax_error(json, NULL, "Atomic type expected");
+    }
+    const char *name = json_string(json);
+    return (ovsdb_atomic_type_from_string(name, type)
+            ? NULL
+            : ovsdb_syntax_error(json, NULL, "Unknown atomic type %s",
+                                 name));
 }
 
 struct json *
@@ -144,22 +141,17 @@ ovsdb_base_type_destroy(struct ovsdb_base_type *base)
 bool
 ovsdb_base_type_is_valid(const struct ovsdb_base_type *base)
 {
-    switch (base->type) {
-    case OVSDB_TYPE_VOID:
-    case OVSDB_TYPE_BOOLEAN:
-        return true;
-    case OVSDB_TYPE_INTEGER:
-        return base->integer.min <= base->integer.max;
-    case OVSDB_TYPE_REAL:
-        return base->real.min <= base->real.max;
-    case OVSDB_TYPE_STRING:
-        return base->string.minLen <= base->string.maxLen;
-    case OVSDB_TYPE_UUID:
-        return true;
-    case OVSDB_N_TYPES:
-    default:
+    if (!ovsdb_atomic_type_is_valid(base->type)) {
         return false;
     }
+    /* Only ranges can be inverted. */
+    return (base->type == OVSDB_TYPE_INTEGER
+            ? base->integer.max >= base->integer.min
+            : base->type == OVSDB_TYPE_REAL
+            ? base->real.max >= base->real.min
+            : base->type == OVSDB_TYPE_STRING
+            ? base->string.maxLen >= base->string.minLen
+            : true);
 }
 
 bool
@@ -189,34 +181,22 @@ ovsdb_base_type_has_constraints(const struct ovsdb_base_type *base)
 void
 ovsdb_base_type_clear_constraints(struct ovsdb_base_type *base)
 {
+    /* The "unconstrained" value of each kind of constraint. */
+    static const struct ovsdb_base_type open_range[OVSDB_N_TYPES] = {
+        [OVSDB_TYPE_INTEGER] = OVSDB_BASE_INTEGER_INIT,
+        [OVSDB_TYPE_REAL] = OVSDB_BASE_REAL_INIT,
+        [OVSDB_TYPE_STRING] = OVSDB_BASE_STRING_INIT,
+        [OVSDB_TYPE_UUID] = OVSDB_BASE_UUID_INIT,
+    };
     enum ovsdb_atomic_type type = base->type;
+
     ovsdb_base_type_destroy(base);
-    memset(base, 0, sizeof *base);
-    base->type = type;
-    switch (type) {
-    case OVSDB_TYPE_INTEGER:
-        base->integer.min = INT64_MIN;
-        base->integer.max = INT64_MAX;
-        break;
-    case OVSDB_TYPE_REAL:
-        base->real.min = -DBL_MAX;
-        base->real.max = DBL_MAX;
-        break;
-    case OVSDB_TYPE_STRING:
-        base->string.minLen = 0;
-        base->string.maxLen = UINT_MAX;
-        break;
-    case OVSDB_TYPE_UUID:
-        base->uuid.refTableName = NULL;
-        base->uuid.refTable = NULL;
-        base->uuid.refType = OVSDB_REF_STRONG;
-        break;
-    case OVSDB_TYPE_VOID:
-    case OVSDB_TYPE_BOOLEAN:
-    case OVSDB_N_TYPES:
-    default:
-        break;
+    if (ovsdb_atomic_type_is_valid(type)) {
+        *base = open_range[type];
+    } else {
+        memset(base, 0, sizeof *base);
     }
+    base->type = type;
 }
 
 bool
@@ -487,28 +467,29 @@ ovsdb_type_init(struct ovsdb_type *type)
 void
 ovsdb_type_clone(struct ovsdb_type *dst, const struct ovsdb_type *src)
 {
-    ovsdb_base_type_clone(&dst->key, &src->key);
+    *dst = *src;
+    /* Now give 'dst' its own copies of what the base types own. */
     ovsdb_base_type_clone(&dst->value, &src->value);
-    dst->n_min = src->n_min;
-    dst->n_max = src->n_max;
+    ovsdb_base_type_clone(&dst->key, &src->key);
 }
 
 void
 ovsdb_type_destroy(struct ovsdb_type *type)
 {
-    ovsdb_base_type_destroy(&type->key);
-    ovsdb_base_type_destroy(&type->value);
+    struct ovsdb_base_type *bases[] = { &type->key, &type->value };
+    for (size_t i = 0; i < ARRAY_SIZE(bases); i++) {
+        ovsdb_base_type_destroy(bases[i]);
+    }
 }
 
 bool
 ovsdb_type_is_valid(const struct ovsdb_type *type)
 {
-    return (type->key.type != OVSDB_TYPE_VOID
-            && ovsdb_base_type_is_valid(&type->key)
+    bool counts_ok = (type->n_min < 2 && type->n_max > 0
+                      && type->n_max >= type->n_min);
+    return (counts_ok && type->key.type != OVSDB_TYPE_VOID
             && ovsdb_base_type_is_valid(&type->value)
-            && type->n_min <= 1
-            && type->n_max >= 1
-            && type->n_min <= type->n_max);
+            && ovsdb_base_type_is_valid(&type->key));
 }
 
 static struct ovsdb_error *
@@ -586,9 +567,11 @@ ovsdb_type_from_json(struct ovsdb_type *type, const struct json *json)
 struct json *
 ovsdb_type_to_json(const struct ovsdb_type *type)
 {
-    if (ovsdb_type_is_scalar(type)
-        && !ovsdb_base_type_has_constraints(&type->key)) {
-        return ovsdb_base_type_to_json(&type->key);
+    bool plain = (ovsdb_type_is_scalar(type)
+                  && !ovsdb_base_type_has_constraints(&type->key));
+    if (plain) {
+        /* Just the atomic type's name. */
+        return ovsdb_atomic_type_to_json(type->key.type);
     }
 
     struct json *obj = json_object_create();
@@ -610,29 +593,26 @@ ovsdb_type_to_json(const struct ovsdb_type *type)
 char *
 ovsdb_type_to_english(const struct ovsdb_type *type)
 {
-    const char *key = ovsdb_atomic_type_to_string(type->key.type);
-    const char *value = ovsdb_atomic_type_to_string(type->value.type);
+    const char *k = ovsdb_atomic_type_to_string(type->key.type);
+    const char *v = ovsdb_atomic_type_to_string(type->value.type);
     if (ovsdb_type_is_scalar(type)) {
-        return xstrdup(key);
+        return xstrdup(k);
     }
 
+    bool unlimited = type->n_max == UINT_MAX;
     struct ds s = DS_EMPTY_INITIALIZER;
-    ds_put_cstr(&s, ovsdb_type_is_map(type) ? "map" : "set");
-    if (type->n_max == UINT_MAX) {
-        if (type->n_min) {
-            ds_put_format(&s, " of %u or more", type->n_min);
-        } else {
-            ds_put_cstr(&s, " of");
-        }
+    ds_put_format(&s, "%s of", ovsdb_type_is_map(type) ? "map" : "set");
+    if (!type->n_min && !unlimited) {
+        ds_put_format(&s, " up to %u", type->n_max);
+    } else if (type->n_min && !unlimited) {
+        ds_put_format(&s, " %u to %u", type->n_min, type->n_max);
     } else if (type->n_min) {
-        ds_put_format(&s, " of %u to %u", type->n_min, type->n_max);
-    } else {
-        ds_put_format(&s, " of up to %u", type->n_max);
+        ds_put_format(&s, " %u or more", type->n_min);
     }
     if (ovsdb_type_is_map(type)) {
-        ds_put_format(&s, " (%s, %s) pairs", key, value);
+        ds_put_format(&s, " (%s, %s) pairs", k, v);
     } else {
-        ds_put_format(&s, " %ss", key);
+        ds_put_format(&s, " %ss", k);
     }
     return ds_steal_cstr(&s);
 }

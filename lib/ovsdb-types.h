@@ -109,25 +109,26 @@ struct ovsdb_type {
     unsigned int n_max;             /* >= 1; UINT_MAX means unlimited. */
 };
 
-#define OVSDB_BASE_VOID_INIT    { .type = OVSDB_TYPE_VOID }
-#define OVSDB_BASE_INTEGER_INIT { .type = OVSDB_TYPE_INTEGER,           \
-                                  .integer = { INT64_MIN, INT64_MAX } }
-#define OVSDB_BASE_REAL_INIT    { .type = OVSDB_TYPE_REAL,              \
-                                  .real = { -DBL_MAX, DBL_MAX } }
+/* Static initializers for unconstrained base types and scalar types, e.g.
+ *     static const struct ovsdb_type t =
+ *         OVSDB_TYPE_SCALAR_INITIALIZER(OVSDB_BASE_STRING_INIT); */
+#define OVSDB_BASE_VOID_INIT { .type = OVSDB_TYPE_VOID }
 #define OVSDB_BASE_BOOLEAN_INIT { .type = OVSDB_TYPE_BOOLEAN }
-#define OVSDB_BASE_STRING_INIT  { .type = OVSDB_TYPE_STRING,            \
-                                  .string = { 0, UINT_MAX } }
-#define OVSDB_BASE_UUID_INIT    { .type = OVSDB_TYPE_UUID,              \
-                                  .uuid = { NULL, NULL, OVSDB_REF_STRONG } }
+#define OVSDB_BASE_INTEGER_INIT \
+    { .type = OVSDB_TYPE_INTEGER, .integer.min = INT64_MIN, \
+      .integer.max = INT64_MAX }
+#define OVSDB_BASE_REAL_INIT \
+    { .type = OVSDB_TYPE_REAL, .real.min = -DBL_MAX, .real.max = DBL_MAX }
+#define OVSDB_BASE_STRING_INIT \
+    { .type = OVSDB_TYPE_STRING, .string.maxLen = UINT_MAX }
+#define OVSDB_BASE_UUID_INIT \
+    { .type = OVSDB_TYPE_UUID, .uuid.refType = OVSDB_REF_STRONG }
+#define OVSDB_TYPE_SCALAR_INITIALIZER(...) \
+    { __VA_ARGS__, OVSDB_BASE_VOID_INIT, 1, 1 }
 
-#define OVSDB_TYPE_SCALAR_INITIALIZER(KEY) \
-    { KEY, OVSDB_BASE_VOID_INIT, 1, 1 }
-
-extern const struct ovsdb_type ovsdb_type_integer;
-extern const struct ovsdb_type ovsdb_type_real;
-extern const struct ovsdb_type ovsdb_type_boolean;
-extern const struct ovsdb_type ovsdb_type_string;
-extern const struct ovsdb_type ovsdb_type_uuid;
+/* Unconstrained scalar types, one per atomic type. */
+extern const struct ovsdb_type ovsdb_type_integer, ovsdb_type_real,
+    ovsdb_type_boolean, ovsdb_type_string, ovsdb_type_uuid;
 
 void ovsdb_type_init(struct ovsdb_type *);
 void ovsdb_type_clone(struct ovsdb_type *dst, const struct ovsdb_type *src);

@@ -16,11 +16,11 @@
 #include <config.h>
 #include "rconn.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <arpa/inet.h>
 
 #include "ofp-msgs.h"
 #include "ofp-protocol.h"
@@ -100,7 +100,7 @@ rconn_create(int probe_interval, int max_backoff, uint8_t dscp,
 void
 rconn_set_dscp(struct rconn *rc, uint8_t dscp)
 {
-    rc->dscp = dscp;
+    rc->dscp = dscp;            /* Takes effect on the next connection. */
 }
 
 uint8_t

@@ -15,9 +15,9 @@
 #ifndef RCONN_H
 #define RCONN_H 1
 
-#include <stdbool.h>
-#include <stdint.h>
 #include <time.h>
+#include <stdint.h>
+#include <stdbool.h>
 
 struct ofpbuf;
 struct rconn;
@@ -29,62 +29,62 @@ struct vconn;
  * bitmap (0 for the defaults). */
 struct rconn *rconn_create(int probe_interval, int max_backoff,
                            uint8_t dscp, uint32_t allowed_versions);
-void rconn_set_dscp(struct rconn *, uint8_t dscp);
-uint8_t rconn_get_dscp(const struct rconn *);
-void rconn_set_max_backoff(struct rconn *, int max_backoff);
-int rconn_get_max_backoff(const struct rconn *);
-void rconn_set_probe_interval(struct rconn *, int probe_interval);
-int rconn_get_probe_interval(const struct rconn *);
-uint32_t rconn_get_allowed_versions(const struct rconn *);
+void rconn_set_dscp(struct rconn *rc, uint8_t dscp);
+uint8_t rconn_get_dscp(const struct rconn *rc);
+void rconn_set_max_backoff(struct rconn *rc, int max_backoff);
+int rconn_get_max_backoff(const struct rconn *rc);
+void rconn_set_probe_interval(struct rconn *rc, int probe_interval);
+int rconn_get_probe_interval(const struct rconn *rc);
+uint32_t rconn_get_allowed_versions(const struct rconn *rc);
 
 /* Connects (and keeps reconnecting) to vconn name 'target'; 'name' is for
  * log messages and may be NULL to use 'target'. */
-void rconn_connect(struct rconn *, const char *target, const char *name);
+void rconn_connect(struct rconn *rc, const char *target, const char *name);
 /* Uses the already open 'vconn' (taking ownership) without reconnecting
  * once it fails, as for a connection accepted from a listener. */
-void rconn_connect_unreliably(struct rconn *, struct vconn *,
+void rconn_connect_unreliably(struct rconn *rc, struct vconn *,
                               const char *name);
-void rconn_reconnect(struct rconn *);
-void rconn_disconnect(struct rconn *);
-void rconn_destroy(struct rconn *);
+void rconn_reconnect(struct rconn *rc);
+void rconn_disconnect(struct rconn *rc);
+void rconn_destroy(struct rconn *rc);
 
-void rconn_run(struct rconn *);
-void rconn_run_wait(struct rconn *);
-struct ofpbuf *rconn_recv(struct rconn *);
-void rconn_recv_wait(struct rconn *);
+void rconn_run(struct rconn *rc);
+void rconn_run_wait(struct rconn *rc);
+struct ofpbuf *rconn_recv(struct rconn *rc);
+void rconn_recv_wait(struct rconn *rc);
 
 /* Sending.  Both take ownership of 'msg' in every case.  rconn_send()
  * returns ENOTCONN (dropping 'msg') when not connected.
  * rconn_send_with_limit() also drops 'msg' (returning EAGAIN) when
  * 'counter' already has 'queue_limit' packets queued. */
-int rconn_send(struct rconn *, struct ofpbuf *msg,
+int rconn_send(struct rconn *rc, struct ofpbuf *msg,
                struct rconn_packet_counter *);
-int rconn_send_with_limit(struct rconn *, struct ofpbuf *msg,
+int rconn_send_with_limit(struct rconn *rc, struct ofpbuf *msg,
                           struct rconn_packet_counter *, int queue_limit);
 
 /* Copies of every message sent and received go to 'vconn' too (taking
  * ownership of it), for "ovs-ofctl snoop". */
-void rconn_add_monitor(struct rconn *, struct vconn *);
+void rconn_add_monitor(struct rconn *rc, struct vconn *);
 
-const char *rconn_get_name(const struct rconn *);
-void rconn_set_name(struct rconn *, const char *);
-const char *rconn_get_target(const struct rconn *);
+const char *rconn_get_name(const struct rconn *rc);
+void rconn_set_name(struct rconn *rc, const char *);
+const char *rconn_get_target(const struct rconn *rc);
 
-bool rconn_is_alive(const struct rconn *);
-bool rconn_is_connected(const struct rconn *);
-bool rconn_is_admitted(const struct rconn *);
-int rconn_failure_duration(const struct rconn *);
-int rconn_get_version(const struct rconn *);
-const char *rconn_get_state(const struct rconn *);
-time_t rconn_get_last_connection(const struct rconn *);
-time_t rconn_get_last_disconnect(const struct rconn *);
-unsigned int rconn_get_connection_seqno(const struct rconn *);
-int rconn_get_last_error(const struct rconn *);
-unsigned int rconn_count_txqlen(const struct rconn *);
+bool rconn_is_alive(const struct rconn *rc);
+bool rconn_is_connected(const struct rconn *rc);
+bool rconn_is_admitted(const struct rconn *rc);
+int rconn_failure_duration(const struct rconn *rc);
+int rconn_get_version(const struct rconn *rc);
+const char *rconn_get_state(const struct rconn *rc);
+time_t rconn_get_last_connection(const struct rconn *rc);
+time_t rconn_get_last_disconnect(const struct rconn *rc);
+unsigned int rconn_get_connection_seqno(const struct rconn *rc);
+int rconn_get_last_error(const struct rconn *rc);
+unsigned int rconn_count_txqlen(const struct rconn *rc);
 
 /* Message counts since creation. */
-unsigned int rconn_packets_sent(const struct rconn *);
-unsigned int rconn_packets_received(const struct rconn *);
+unsigned int rconn_packets_sent(const struct rconn *rc);
+unsigned int rconn_packets_received(const struct rconn *rc);
 
 /* Counting queued messages. */
 struct rconn_packet_counter {

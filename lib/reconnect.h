@@ -70,7 +70,8 @@ void reconnect_set_probe_interval(struct reconnect *, int probe_interval);
 
 /* Limits the number of connection attempts (UINT_MAX, the default, means
  * no limit).  Once they are used up, the machine disables itself instead
- * of backing off.  Setting a limit restarts the count. */
+ * of backing off.  Setting a limit restarts the count; the getter returns
+ * the number of attempts left. */
 void reconnect_set_max_tries(struct reconnect *, unsigned int max_tries);
 unsigned int reconnect_get_max_tries(const struct reconnect *);
 

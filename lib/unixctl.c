@@ -96,6 +96,7 @@ unixctl_command_reply__(struct unixctl_conn *conn, bool success,
 {
     struct jsonrpc_msg *reply;
     struct json *body_json;
+    size_t len;
 
     if (!conn->request_id) {
         VLOG_WARN_RL(&rl, "%s: reply without a pending request: %s",
@@ -103,14 +104,11 @@ unixctl_command_reply__(struct unixctl_conn *conn, bool success,
         return;
     }
 
-    if (!body) {
-        body = "";
-    }
-    if (body[0] && body[strlen(body) - 1] != '\n') {
-        body_json = json_string_create_nocopy(xasprintf("%s\n", body));
-    } else {
-        body_json = json_string_create(body);
-    }
+    /* ovs-appctl prints the text as is, so end it with a new-line. */
+    len = body ? strlen(body) : 0;
+    body_json = json_string_create_nocopy(
+        xasprintf("%s%s", len ? body : "",
+                  len && body[len - 1] != '\n' ? "\n" : ""));
 
     reply = (success
              ? jsonrpc_create_reply(body_json, conn->request_id)
@@ -141,6 +139,7 @@ unixctl_help(struct unixctl_conn *conn, int argc OVS_UNUSED,
 {
     const struct shash_node **nodes = shash_sort(&commands);
     struct ds ds = DS_EMPTY_INITIALIZER;
+    char *help;
     size_t i;
 
     ds_put_cstr(&ds, "The available commands are:\n");
@@ -158,8 +157,9 @@ unixctl_help(struct unixctl_conn *conn, int argc OVS_UNUSED,
     }
     free(nodes);
 
-    unixctl_command_reply(conn, ds_cstr(&ds));
-    ds_destroy(&ds);
+    help = ds_steal_cstr(&ds);
+    unixctl_command_reply(conn, help);
+    free(help);
 }
 
 static void
@@ -256,12 +256,13 @@ unixctl_server_create(const char *path, struct unixctl_server **serverp)
     return 0;
 }
 
+/* Closes CONN, dropping the request it was handling, if any. */
 static void
-kill_connection(struct unixctl_conn *conn)
+unixctl_conn_destroy(struct unixctl_conn *conn)
 {
-    ovs_list_remove(&conn->node);
-    jsonrpc_close(conn->rpc);
     json_destroy(conn->request_id);
+    jsonrpc_close(conn->rpc);
+    ovs_list_remove(&conn->node);
     free(conn);
 }
 
@@ -271,6 +272,8 @@ process_command(struct unixctl_conn *conn, struct jsonrpc_msg *request)
 {
     const struct unixctl_command *command;
     const struct json_array *params;
+    const char *name;
+    size_t n_args;
     const char **argv;
     char *error = NULL;
     size_t i;
@@ -285,15 +288,17 @@ process_command(struct unixctl_conn *conn, struct jsonrpc_msg *request)
     }
 
     params = json_array(request->params);
-    command = shash_find_data(&commands, request->method);
+    name = request->method;
+    command = shash_find_data(&commands, name);
+    n_args = params->n;
     if (!command) {
-        error = xasprintf("\"%s\" is not a valid command", request->method);
-    } else if (params->n < command->min_args) {
-        error = xasprintf("\"%s\" command requires at least %d arguments",
-                          request->method, command->min_args);
-    } else if (params->n > command->max_args) {
-        error = xasprintf("\"%s\" command takes at most %d arguments",
-                          request->method, command->max_args);
+        error = xasprintf("\"%s\" is not a valid command", name);
+    } else if (n_args < command->min_args || n_args > command->max_args) {
+        bool too_few = n_args < command->min_args;
+
+        error = xasprintf("\"%s\" command %s %d arguments", name,
+                          too_few ? "requires at least" : "takes at most",
+                          too_few ? command->min_args : command->max_args);
     } else {
         for (i = 0; i < params->n; i++) {
             if (params->elems[i]->type != JSON_STRING) {
@@ -342,13 +347,14 @@ run_connection(struct unixctl_conn *conn)
         if (error) {
             break;
         }
-        if (msg->type == JSONRPC_REQUEST) {
-            process_command(conn, msg);
-        } else {
+        if (msg->type != JSONRPC_REQUEST) {
+            /* Clients only send requests. */
             VLOG_WARN_RL(&rl, "%s: received unexpected %s message",
                          jsonrpc_get_name(conn->rpc),
                          jsonrpc_msg_type_to_string(msg->type));
             error = EINVAL;
+        } else {
+            process_command(conn, msg);
         }
         jsonrpc_msg_destroy(msg);
         if (error) {
@@ -389,8 +395,9 @@ unixctl_server_run(struct unixctl_server *server)
     LIST_FOR_EACH_SAFE (conn, node, &server->conns) {
         int error = run_connection(conn);
 
-        if (error && error != EAGAIN) {
-            kill_connection(conn);
+        /* EAGAIN just means "nothing more for now". */
+        if (error != 0 && error != EAGAIN) {
+            unixctl_conn_destroy(conn);
         }
     }
 }
@@ -400,11 +407,11 @@ unixctl_server_wait(struct unixctl_server *server)
 {
     struct unixctl_conn *conn;
 
-    if (!server) {
+    if (server) {
+        pstream_wait(server->listener);
+    } else {
         return;
     }
-
-    pstream_wait(server->listener);
     LIST_FOR_EACH (conn, node, &server->conns) {
         jsonrpc_wait(conn->rpc);
         if (!conn->request_id) {
@@ -421,8 +428,9 @@ unixctl_server_destroy(struct unixctl_server *server)
     if (server) {
         struct unixctl_conn *conn;
 
+        /* Pending requests get no answer. */
         LIST_FOR_EACH_SAFE (conn, node, &server->conns) {
-            kill_connection(conn);
+            unixctl_conn_destroy(conn);
         }
         pstream_close(server->listener);
         free(server->path);

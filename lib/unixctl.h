@@ -14,6 +14,7 @@
 #ifndef UNIXCTL_H
 #define UNIXCTL_H 1
 
+/* Only opaque types are needed here. */
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -206,10 +206,11 @@ vconn_stream_run_wait(struct vconn *vconn)
 {
     struct vconn_stream *s = vconn_stream_cast(vconn);
 
-    stream_run_wait(s->stream);
+    /* A pending partial message needs room in the stream to go on. */
     if (s->txbuf) {
         stream_send_wait(s->stream);
     }
+    stream_run_wait(s->stream);
 }
 
 static void
@@ -217,22 +218,16 @@ vconn_stream_wait(struct vconn *vconn, enum vconn_wait_type wait)
 {
     struct vconn_stream *s = vconn_stream_cast(vconn);
 
-    switch (wait) {
-    case WAIT_CONNECT:
-        stream_connect_wait(s->stream);
-        break;
-    case WAIT_SEND:
-        if (!s->txbuf) {
-            poll_immediate_wake();
-        } else {
-            stream_send_wait(s->stream);
-        }
-        break;
-    case WAIT_RECV:
+    if (wait == WAIT_RECV) {
         stream_recv_wait(s->stream);
-        break;
-    default:
-        OVS_NOT_REACHED();
+    } else if (wait == WAIT_CONNECT) {
+        stream_connect_wait(s->stream);
+    } else if (s->txbuf) {
+        /* vconn_stream_send() refuses new messages until this one is
+         * out. */
+        stream_send_wait(s->stream);
+    } else {
+        poll_immediate_wake();
     }
 }
 
@@ -279,29 +274,30 @@ pvconn_pstream_listen(const char *name, uint32_t allowed_versions,
         return error;
     }
 
-    struct pvconn_pstream *ps = xzalloc(sizeof *ps);
-    pvconn_init(&ps->pvconn, &pstream_pvconn_class,
+    struct pvconn_pstream *listener = xzalloc(sizeof *listener);
+    listener->pstream = pstream;
+    pvconn_init(&listener->pvconn, &pstream_pvconn_class,
                 pstream_get_name(pstream), allowed_versions);
-    ps->pstream = pstream;
-    *pvconnp = &ps->pvconn;
+    *pvconnp = &listener->pvconn;
     return 0;
 }
 
 static void
 pvconn_pstream_close(struct pvconn *pvconn)
 {
-    struct pvconn_pstream *ps = pvconn_pstream_cast(pvconn);
-    pstream_close(ps->pstream);
-    free(ps);
+    struct pvconn_pstream *listener = pvconn_pstream_cast(pvconn);
+
+    /* The name belongs to the generic layer, which frees it. */
+    pstream_close(listener->pstream);
+    free(listener);
 }
 
 static int
 pvconn_pstream_accept(struct pvconn *pvconn, struct vconn **new_vconnp)
 {
-    struct pvconn_pstream *ps = pvconn_pstream_cast(pvconn);
     struct stream *stream;
-
-    int error = pstream_accept(ps->pstream, &stream);
+    int error = pstream_accept(pvconn_pstream_cast(pvconn)->pstream,
+                               &stream);
     if (error) {
         if (error != EAGAIN) {
             VLOG_DBG_RL(&rl, "%s: accept: %s", pvconn->name,

@@ -3,8 +3,8 @@
  *
  * A new vconn goes through these states:
  *
- *     CONNECTING -> SEND_HELLO -> RECV_HELLO -> CONNECTED
- *                                      \-> SEND_ERROR -> DISCONNECTED
+ *     TRANSPORT -> OUR_HELLO -> THEIR_HELLO -> READY
+ *                                      \-> REFUSE -> CLOSED
  *
  * Our hello offers every version in 'allowed_versions' (with a version
  * bitmap when the set has holes).  The peer's hello tells which versions
@@ -48,13 +48,13 @@ VLOG_DEFINE_THIS_MODULE(vconn);
 
 static struct vlog_rate_limit bad_ofmsg_rl = VLOG_RATE_LIMIT_INIT(1, 5);
 
-enum vconn_state {
-    VCS_CONNECTING,
-    VCS_SEND_HELLO,
-    VCS_RECV_HELLO,
-    VCS_CONNECTED,
-    VCS_SEND_ERROR,
-    VCS_DISCONNECTED
+enum vconn_step {
+    STEP_TRANSPORT,
+    STEP_OUR_HELLO,
+    STEP_THEIR_HELLO,
+    STEP_READY,
+    STEP_REFUSE,
+    STEP_CLOSED
 };
 
 static const struct vconn_class *const vconn_classes[] = {
@@ -84,9 +84,9 @@ vconn_init(struct vconn *vconn, const struct vconn_class *vclass,
 {
     memset(vconn, 0, sizeof *vconn);
     vconn->vclass = vclass;
-    vconn->state = (connect_status == EAGAIN ? VCS_CONNECTING
-                    : !connect_status ? VCS_SEND_HELLO
-                    : VCS_DISCONNECTED);
+    vconn->state = (connect_status == EAGAIN ? STEP_TRANSPORT
+                    : !connect_status ? STEP_OUR_HELLO
+                    : STEP_CLOSED);
     vconn->error = connect_status == EAGAIN ? 0 : connect_status;
     vconn->allowed_versions = allowed_versions;
     vconn->name = xstrdup(name);
@@ -205,8 +205,8 @@ vconn_set_recv_any_version(struct vconn *vconn)
 int
 vconn_get_status(const struct vconn *vconn)
 {
-    return (vconn->state == VCS_CONNECTED ? 0
-            : vconn->state == VCS_DISCONNECTED ? vconn->error
+    return (vconn->state == STEP_READY ? 0
+            : vconn->state == STEP_CLOSED ? vconn->error
             : EAGAIN);
 }
 
@@ -217,43 +217,47 @@ format_versions(struct ds *s, uint32_t versions)
     ofputil_format_version_bitmap(s, versions);
 }
 
+/* Moves to 'next' on success, stays put on EAGAIN, and closes with
+ * 'status' as the reason otherwise. */
 static void
-vcs_connecting(struct vconn *vconn)
+advance(struct vconn *vconn, int status, enum vconn_step next)
 {
-    int retval = vconn->vclass->connect(vconn);
-    if (!retval) {
-        vconn->state = VCS_SEND_HELLO;
-    } else if (retval != EAGAIN) {
-        vconn->state = VCS_DISCONNECTED;
-        vconn->error = retval;
+    if (status == EAGAIN) {
+        return;
+    }
+    vconn->state = status ? STEP_CLOSED : next;
+    if (status) {
+        vconn->error = status;
     }
 }
 
 static void
-vcs_send_hello(struct vconn *vconn)
+step_transport(struct vconn *vconn)
 {
-    struct ofpbuf *b = ofputil_encode_hello(vconn->allowed_versions);
-    int retval = vconn->vclass->send(vconn, b);
-    if (!retval) {
-        vconn->state = VCS_RECV_HELLO;
-    } else {
-        ofpbuf_delete(b);
-        if (retval != EAGAIN) {
-            vconn->state = VCS_DISCONNECTED;
-            vconn->error = retval;
-        }
-    }
+    advance(vconn, vconn->vclass->connect(vconn), STEP_OUR_HELLO);
 }
 
 static void
-vcs_recv_hello(struct vconn *vconn)
+step_our_hello(struct vconn *vconn)
+{
+    struct ofpbuf *hello = ofputil_encode_hello(vconn->allowed_versions);
+    int status = vconn->vclass->send(vconn, hello);
+
+    if (status) {
+        ofpbuf_delete(hello);   /* Not taken by the class. */
+    }
+    advance(vconn, status, STEP_THEIR_HELLO);
+}
+
+static void
+step_their_hello(struct vconn *vconn)
 {
     struct ofpbuf *b;
     int retval = vconn->vclass->recv(vconn, &b);
 
     if (retval) {
         if (retval != EAGAIN) {
-            vconn->state = VCS_DISCONNECTED;
+            vconn->state = STEP_CLOSED;
             vconn->error = retval == EOF ? ECONNRESET : retval;
         }
         return;
@@ -272,7 +276,7 @@ vcs_recv_hello(struct vconn *vconn)
         uint32_t common = vconn->allowed_versions & peer;
         if (common) {
             vconn->version = highest_version(common);
-            vconn->state = VCS_CONNECTED;
+            vconn->state = STEP_READY;
             VLOG_DBG("%s: using OpenFlow version 0x%02x", vconn->name,
                      vconn->version);
         } else {
@@ -284,21 +288,21 @@ vcs_recv_hello(struct vconn *vconn)
             VLOG_WARN_RL(&bad_ofmsg_rl, "%s: version negotiation failed "
                          "(%s)", vconn->name, ds_cstr(&msg));
             ds_destroy(&msg);
-            vconn->state = VCS_SEND_ERROR;
+            vconn->state = STEP_REFUSE;
         }
     } else {
         char *s = ofp_to_string(b->data, b->size, NULL, 1);
         VLOG_WARN_RL(&bad_ofmsg_rl, "%s: received message while expecting "
                      "hello: %s", vconn->name, s);
         free(s);
-        vconn->state = VCS_DISCONNECTED;
+        vconn->state = STEP_CLOSED;
         vconn->error = EPROTO;
     }
     ofpbuf_delete(b);
 }
 
 static void
-vcs_send_error(struct vconn *vconn)
+step_refuse(struct vconn *vconn)
 {
     struct ds text = DS_EMPTY_INITIALIZER;
 
@@ -318,7 +322,7 @@ vcs_send_error(struct vconn *vconn)
         ofpbuf_delete(b);
     }
     if (retval != EAGAIN) {
-        vconn->state = VCS_DISCONNECTED;
+        vconn->state = STEP_CLOSED;
         vconn->error = EPROTO;
     }
 }
@@ -328,33 +332,27 @@ vcs_send_error(struct vconn *vconn)
 int
 vconn_connect(struct vconn *vconn)
 {
-    int last_state;
+    static void (*const steps[])(struct vconn *) = {
+        [STEP_TRANSPORT] = step_transport,
+        [STEP_OUR_HELLO] = step_our_hello,
+        [STEP_THEIR_HELLO] = step_their_hello,
+        [STEP_REFUSE] = step_refuse,
+    };
 
-    do {
-        last_state = vconn->state;
-        switch (vconn->state) {
-        case VCS_CONNECTING:
-            vcs_connecting(vconn);
-            break;
-        case VCS_SEND_HELLO:
-            vcs_send_hello(vconn);
-            break;
-        case VCS_RECV_HELLO:
-            vcs_recv_hello(vconn);
-            break;
-        case VCS_CONNECTED:
+    /* Each step either moves on (then try the next one at once) or has
+     * to wait for the peer. */
+    for (;;) {
+        int before = vconn->state;
+        if (before == STEP_READY) {
             return 0;
-        case VCS_SEND_ERROR:
-            vcs_send_error(vconn);
-            break;
-        case VCS_DISCONNECTED:
+        } else if (before == STEP_CLOSED) {
             return vconn->error;
-        default:
-            OVS_NOT_REACHED();
         }
-    } while (vconn->state != last_state);
-
-    return EAGAIN;
+        steps[before](vconn);
+        if (vconn->state == before) {
+            return EAGAIN;
+        }
+    }
 }
 
 /* Messages of these types pass even with a different version. */
@@ -436,7 +434,7 @@ vconn_send(struct vconn *vconn, struct ofpbuf *msg)
 void
 vconn_run(struct vconn *vconn)
 {
-    if (vconn->state < VCS_CONNECTED || vconn->state == VCS_SEND_ERROR) {
+    if (vconn->state < STEP_READY || vconn->state == STEP_REFUSE) {
         vconn_connect(vconn);
     }
     if (vconn->vclass->run) {
@@ -447,7 +445,7 @@ vconn_run(struct vconn *vconn)
 void
 vconn_run_wait(struct vconn *vconn)
 {
-    if (vconn->state < VCS_CONNECTED || vconn->state == VCS_SEND_ERROR) {
+    if (vconn->state < STEP_READY || vconn->state == STEP_REFUSE) {
         vconn_connect_wait(vconn);
     }
     if (vconn->vclass->run_wait) {
@@ -458,25 +456,29 @@ vconn_run_wait(struct vconn *vconn)
 void
 vconn_wait(struct vconn *vconn, enum vconn_wait_type wait)
 {
-    switch (vconn->state) {
-    case VCS_CONNECTING:
-        wait = WAIT_CONNECT;
-        break;
-    case VCS_SEND_HELLO:
-    case VCS_SEND_ERROR:
-        wait = WAIT_SEND;
-        break;
-    case VCS_RECV_HELLO:
-        wait = WAIT_RECV;
-        break;
-    case VCS_CONNECTED:
-        break;
-    case VCS_DISCONNECTED:
-    default:
-        poll_immediate_wake();
+    if (vconn->state == STEP_CLOSED) {
+        poll_immediate_wake();  /* The caller will see the error. */
         return;
     }
+    if (vconn->state != STEP_READY) {
+        /* While negotiating, what we wait for depends on the step, not on
+         * what the caller wants to do next. */
+        static const enum vconn_wait_type step_waits[] = {
+            [STEP_TRANSPORT] = WAIT_CONNECT,
+            [STEP_OUR_HELLO] = WAIT_SEND,
+            [STEP_THEIR_HELLO] = WAIT_RECV,
+            [STEP_REFUSE] = WAIT_SEND,
+        };
+        wait = step_waits[vconn->state];
+    }
     vconn->vclass->wait(vconn, wait);
+}
+
+/* Shorthands for vconn_wait(). */
+void
+vconn_send_wait(struct vconn *vconn)
+{
+    vconn_wait(vconn, WAIT_SEND);
 }
 
 void
@@ -489,12 +491,6 @@ void
 vconn_recv_wait(struct vconn *vconn)
 {
     vconn_wait(vconn, WAIT_RECV);
-}
-
-void
-vconn_send_wait(struct vconn *vconn)
-{
-    vconn_wait(vconn, WAIT_SEND);
 }
 
 /* ---- Blocking helpers ---- */
@@ -511,19 +507,21 @@ vconn_connect_block(struct vconn *vconn, long long int timeout)
     long long int deadline = deadline_for(timeout);
     int error;
 
-    while ((error = vconn_connect(vconn)) == EAGAIN) {
-        if (time_msec() >= deadline) {
+    for (;;) {
+        error = vconn_connect(vconn);
+        if (error != EAGAIN) {
+            return error;
+        } else if (time_msec() >= deadline) {
             return ETIMEDOUT;
         }
         vconn_run(vconn);
-        vconn_run_wait(vconn);
         vconn_connect_wait(vconn);
-        if (deadline != LLONG_MAX) {
+        vconn_run_wait(vconn);
+        if (timeout >= 0) {
             poll_timer_wait_until(deadline);
         }
         poll_block();
     }
-    return error;
 }
 
 /* Opens 'name' and waits for negotiation to finish.  On failure closes
@@ -670,6 +668,7 @@ vconn_transact_multiple_noreply(struct vconn *vconn,
         return error;
     }
 
+    /* Everything before the barrier reply answers one of our requests. */
     for (;;) {
         struct ofpbuf *msg;
         error = vconn_recv_block(vconn, &msg);

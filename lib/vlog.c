@@ -407,16 +407,17 @@ format_log_line(const struct vlog_module *module, enum vlog_level level,
             ds_put_format(s, "%u", serial);
             break;
         case 'n':
-            ds_put_char(s, '\n');
+            ds_put_cstr(s, "\n");
             break;
         case 'p':
             ds_put_cstr(s, level_names_upper[level]);
             break;
         case 'P':
-            ds_put_format(s, "%ld", (long int) getpid());
+            ds_put_format(s, "%lld", (long long int) getpid());
             break;
         case 'r':
-            ds_put_format(s, "%lld", time_msec() - time_boot_msec());
+            /* Milliseconds since the program started. */
+            ds_put_format(s, "%lld", -time_boot_msec() + time_msec());
             break;
         case 't':
             subprogram = get_subprogram_name();
@@ -988,6 +989,7 @@ vlog_unixctl_set(struct unixctl_conn *conn, int argc, const char *argv[],
     unixctl_command_reply(conn, NULL);
 }
 
+/* vlog/list. */
 static void
 vlog_unixctl_list(struct unixctl_conn *conn, int argc OVS_UNUSED,
                   const char *argv[] OVS_UNUSED, void *aux OVS_UNUSED)
@@ -1085,10 +1087,10 @@ vlog_init(void)
     unixctl_command_register("vlog/set",
                              "{spec | PATTERN:destination:pattern}",
                              0, INT_MAX, vlog_unixctl_set, NULL);
-    unixctl_command_register("vlog/list", "", 0, 0, vlog_unixctl_list,
-                             NULL);
     unixctl_command_register("vlog/list-pattern", "", 0, 0,
                              vlog_unixctl_list_pattern, NULL);
+    unixctl_command_register("vlog/list", "", 0, 0,
+                             vlog_unixctl_list, NULL);
     unixctl_command_register("vlog/reopen", "", 0, 0, vlog_unixctl_reopen,
                              NULL);
     unixctl_command_register("vlog/close", "", 0, 0, vlog_unixctl_close,
@@ -1109,6 +1111,7 @@ vlog_usage(void)
            "                           [MODULE][:DESTINATION][:LEVEL]\n"
            "                           or PATTERN:DESTINATION:PATTERN\n"
            "  -v, --verbose            log everything (level dbg) everywhere\n"
-           "  --log-file[=FILE]        also log to FILE (default: %s/%s.log)\n",
+           "  --log-file[=FILE]        also log to FILE\n"
+           "                           (default: %s/%s.log)\n",
            ovs_logdir(), program_name ? program_name : "PROGRAM");
 }

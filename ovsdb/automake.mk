@@ -21,3 +21,5 @@ ovsdb_ovsdb_server_LDADD = lib/libopenvswitch.a
 bin_PROGRAMS += ovsdb/ovsdb-tool
 ovsdb_ovsdb_tool_SOURCES = ovsdb/ovsdb-tool.c $(OVSDB_ENGINE_SOURCES)
 ovsdb_ovsdb_tool_LDADD = lib/libopenvswitch.a
+
+dist_man_MANS += ovsdb/ovsdb-server.1 ovsdb/ovsdb-tool.1

@@ -30,12 +30,13 @@ struct ovsdb_clause {
     struct ovsdb_datum arg;
 };
 
+/* A conjunction of clauses; no clauses at all is true for every row. */
 struct ovsdb_condition {
-    struct ovsdb_clause *clauses;
     size_t n_clauses;
+    struct ovsdb_clause *clauses;
 };
 
-#define OVSDB_CONDITION_INITIALIZER { NULL, 0 }
+#define OVSDB_CONDITION_INITIALIZER { .n_clauses = 0, .clauses = NULL }
 
 /* Parses 'json' (an array of clauses) against table schema 'ts'.  On
  * success the caller must ovsdb_condition_destroy() 'cond'. */

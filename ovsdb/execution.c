@@ -398,7 +398,8 @@ execute_wait(struct exec_ctx *x, struct ovsdb_parser *parser,
         error = parse_row(json_array(rows_json)->elems[i], table, x->symtab,
                           &expected[i], &given);
         for (size_t j = 0; !error && j < given.n; j++) {
-            if (!ovsdb_column_set_contains(&columns, given.columns[j]->index)) {
+            unsigned int idx = given.columns[j]->index;
+            if (!ovsdb_column_set_contains(&columns, idx)) {
                 error = ovsdb_syntax_error(
                     json_array(rows_json)->elems[i], NULL, "wait row has "
                     "column %s that is not in \"columns\"",

@@ -27,22 +27,20 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include "condition.h"
+#include "ovsdb.h"
+#include "transaction.h"
 #include "jsonrpc.h"
-#include "openvswitch/dynamic-string.h"
-#include "openvswitch/hmap.h"
 #include "openvswitch/json.h"
-#include "openvswitch/list.h"
 #include "openvswitch/poll-loop.h"
+#include "openvswitch/hmap.h"
+#include "openvswitch/list.h"
 #include "openvswitch/shash.h"
 #include "openvswitch/sset.h"
 #include "openvswitch/util.h"
 #include "openvswitch/vlog.h"
 #include "ovsdb-parser.h"
-#include "ovsdb.h"
 #include "stream.h"
 #include "timeval.h"
-#include "transaction.h"
 
 VLOG_DEFINE_THIS_MODULE(ovsdb_jsonrpc_server);
 

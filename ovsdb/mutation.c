@@ -147,7 +147,7 @@ mutation_from_json(const struct ovsdb_table_schema *ts,
 struct ovsdb_error *
 ovsdb_mutation_set_from_json(const struct ovsdb_table_schema *ts,
                              const struct json *json,
-                             struct ovsdb_symbol_table *symtab,
+                             struct ovsdb_symbol_table *names,
                              struct ovsdb_mutation_set *set)
 {
     set->mutations = NULL;
@@ -161,7 +161,7 @@ ovsdb_mutation_set_from_json(const struct ovsdb_table_schema *ts,
     set->mutations = xmalloc((n ? n : 1) * sizeof *set->mutations);
     for (size_t i = 0; i < n; i++) {
         struct ovsdb_error *error = mutation_from_json(
-            ts, json_array(json)->elems[i], symtab,
+            ts, json_array(json)->elems[i], names,
             &set->mutations[set->n_mutations]);
         if (error) {
             ovsdb_mutation_set_destroy(set);
@@ -335,25 +335,15 @@ ovsdb_mutation_set_execute(struct ovsdb_row *row,
         struct ovsdb_datum *datum = &row->fields[m->column->index];
         struct ovsdb_error *error;
 
-        switch (m->mutator) {
-        case OVSDB_M_ADD:
-        case OVSDB_M_SUB:
-        case OVSDB_M_MUL:
-        case OVSDB_M_DIV:
-        case OVSDB_M_MOD:
-            error = execute_arithmetic(datum, m);
-            break;
-        case OVSDB_M_INSERT:
+        if (m->mutator == OVSDB_M_INSERT) {
             ovsdb_datum_union(datum, &m->arg, &m->column->type);
             error = check_size(datum, m);
-            break;
-        case OVSDB_M_DELETE:
+        } else if (m->mutator == OVSDB_M_DELETE) {
             ovsdb_datum_subtract(datum, &m->column->type, &m->arg, &m->type);
             error = check_size(datum, m);
-            break;
-        default:
-            error = ovsdb_internal_error("bad mutator");
-            break;
+        } else {
+            /* The rest are arithmetic. */
+            error = execute_arithmetic(datum, m);
         }
         if (error) {
             return error;

@@ -6,25 +6,23 @@
  * with --remote (or added later with "ovsdb-server/add-remote"). */
 
 #include <config.h>
-#include <errno.h>
+#include "ovsdb.h"
+#include "file.h"
+#include "jsonrpc-server.h"
 #include <getopt.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "daemon.h"
 #include "dirs.h"
 #include "fatal-signal.h"
-#include "file.h"
-#include "jsonrpc-server.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/poll-loop.h"
 #include "openvswitch/shash.h"
 #include "openvswitch/sset.h"
 #include "openvswitch/util.h"
 #include "openvswitch/vlog.h"
-#include "ovsdb.h"
 #include "stream-ssl.h"
 #include "stream.h"
 #include "timeval.h"
@@ -83,8 +81,9 @@ unixctl_compact(struct unixctl_conn *conn, int argc, const char *argv[],
     }
 
     if (!found) {
-        unixctl_command_reply_error(conn, "no database by that name");
-    } else if (reply.length) {
+        ds_put_cstr(&reply, "no database by that name");
+    }
+    if (reply.length) {
         unixctl_command_reply_error(conn, ds_cstr(&reply));
     } else {
         unixctl_command_reply(conn, NULL);
@@ -246,12 +245,12 @@ parse_options(int argc, char *argv[])
         DAEMON_OPTION_ENUMS,
     };
     static const struct option long_options[] = {
-        {"remote", required_argument, NULL, OPT_REMOTE},
-        {"unixctl", required_argument, NULL, OPT_UNIXCTL},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
         DAEMON_LONG_OPTIONS,
         VLOG_LONG_OPTIONS,
+        {"remote", required_argument, NULL, OPT_REMOTE},
+        {"unixctl", required_argument, NULL, OPT_UNIXCTL},
+        {"version", no_argument, NULL, 'V'},
+        {"help", no_argument, NULL, 'h'},
         /* STREAM_SSL_OPTION_ENUMS collides with DAEMON_OPTION_ENUMS, so
          * the SSL options are spelled out here. */
         {"private-key", required_argument, NULL, 'p'},
@@ -298,10 +297,9 @@ parse_options(int argc, char *argv[])
         case OPT_SSL_CIPHERS_:
             stream_ssl_set_ciphers(optarg);
             break;
-        case '?':
-            exit(EXIT_FAILURE);
         default:
-            abort();
+            /* getopt_long() already printed a message. */
+            exit(EXIT_FAILURE);
         }
     }
 }
@@ -309,20 +307,20 @@ parse_options(int argc, char *argv[])
 static void
 usage(void)
 {
-    printf("%s: Open vSwitch database server\n"
+    const char *name = ovs_get_program_name();
+    printf("%s: serves OVSDB databases over JSON-RPC (RFC 7047)\n"
            "usage: %s [OPTIONS] [DATABASE...]\n"
-           "where each DATABASE is a database file in ovsdb format.\n"
-           "The default DATABASE, if none is given, is\n%s/conf.db.\n",
-           ovs_get_program_name(), ovs_get_program_name(), ovs_dbdir());
-    printf("\nJSON-RPC options (may be specified any number of times):\n"
-           "  --remote=REMOTE         connect or listen to REMOTE\n");
+           "Each DATABASE is a database file (default: %s/conf.db).\n"
+           "\n"
+           "Remotes (--remote may be repeated):\n"
+           "  --remote=REMOTE         listen on or connect to REMOTE\n",
+           name, name, ovs_dbdir());
     stream_usage("JSON-RPC", true, true, true);
     daemon_usage();
     vlog_usage();
     printf("\nOther options:\n"
-           "  --unixctl=SOCKET        override default control socket "
-           "name\n"
-           "  -h, --help              display this help message\n"
-           "  -V, --version           display version information\n");
+           "  --unixctl=SOCKET        control socket for ovs-appctl\n"
+           "  -V, --version           print the version and exit\n"
+           "  -h, --help              print this help and exit\n");
     exit(EXIT_SUCCESS);
 }

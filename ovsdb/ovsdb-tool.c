@@ -264,12 +264,9 @@ do_show_log(struct ovs_cmdl_context *ctx)
     check_ovsdb_error(ovsdb_log_open(db_name, OVSDB_LOG_READ_ONLY, &log));
 
     struct sset seen = SSET_INITIALIZER(&seen);
-    for (unsigned int i = 0; ; i++) {
-        struct json *json;
-        check_ovsdb_error(ovsdb_log_read(log, &json));
-        if (!json) {
-            break;
-        }
+    struct json *json;
+    for (unsigned int i = 0;
+         (check_ovsdb_error(ovsdb_log_read(log, &json)), json); i++) {
         if (i) {
             putchar('\n');
         }
@@ -350,26 +347,23 @@ parse_options(int argc, char *argv[])
         {NULL, 0, NULL, 0},
     };
 
-    for (;;) {
-        int c = getopt_long(argc, argv, "mhVv::", long_options, NULL);
-        if (c == -1) {
-            break;
-        }
-        switch (c) {
-        case 'm':
+    int c;
+    while ((c = getopt_long(argc, argv, "mhVv::", long_options, NULL)) != -1) {
+        if (c == 'm') {
             show_log_verbosity++;
-            break;
-        case 'h':
+        } else if (c == 'h') {
             usage();
-        case 'V':
+        } else if (c == 'V') {
             printf("%s (Open vSwitch) %s\n", ovs_get_program_name(),
                    PACKAGE_VERSION);
             exit(EXIT_SUCCESS);
-        VLOG_OPTION_HANDLERS
-        case '?':
-            exit(EXIT_FAILURE);
-        default:
-            abort();
+        } else {
+            switch (c) {
+            VLOG_OPTION_HANDLERS
+            default:
+                /* getopt_long() already printed a message. */
+                exit(EXIT_FAILURE);
+            }
         }
     }
 }
@@ -377,26 +371,29 @@ parse_options(int argc, char *argv[])
 static void
 usage(void)
 {
-    printf("%s: Open vSwitch database management utility\n"
+    const char *name = ovs_get_program_name();
+    printf("%s: offline tool for OVSDB database files\n"
            "usage: %s [OPTIONS] COMMAND [ARG...]\n"
-           "  create [DB [SCHEMA]]    create DB with the given SCHEMA\n"
-           "  compact [DB [DST]]      compact DB in place, or to DST\n"
-           "  db-name [DB]            report name of schema used by DB\n"
-           "  db-version [DB]         report version of schema used by DB\n"
-           "  db-cksum [DB]           report checksum of schema used by DB\n"
-           "  schema-name [SCHEMA]    report SCHEMA's name\n"
-           "  schema-version [SCHEMA] report SCHEMA's schema version\n"
-           "  schema-cksum [SCHEMA]   report SCHEMA's checksum\n"
-           "  query [DB] TRNS         execute read-only transaction on DB\n"
-           "  transact [DB] TRNS      execute read/write transaction on DB\n"
-           "  show-log [DB]           print DB's log entries\n"
-           "The default DB is %s/conf.db.\n"
-           "The default SCHEMA is %s/vswitch.ovsschema.\n",
-           ovs_get_program_name(), ovs_get_program_name(), ovs_dbdir(),
-           ovs_pkgdatadir());
-    printf("\nOther options:\n"
-           "  -m, --more              increase show-log verbosity\n"
-           "  -h, --help              display this help message\n"
-           "  -V, --version           display version information\n");
+           "Commands:\n"
+           "  create [DB [SCHEMA]]    new DB with SCHEMA and no rows\n"
+           "  compact [DB [DST]]      rewrite DB (or a copy in DST) as a "
+           "snapshot\n"
+           "  db-name [DB]            name of DB's schema\n"
+           "  db-version [DB]         version of DB's schema\n"
+           "  db-cksum [DB]           checksum of DB's schema\n"
+           "  schema-name [SCHEMA]    name in SCHEMA\n"
+           "  schema-version [SCHEMA] version in SCHEMA\n"
+           "  schema-cksum [SCHEMA]   checksum in SCHEMA\n"
+           "  query [DB] TRNS         run TRNS on DB, keep no changes\n"
+           "  transact [DB] TRNS      run TRNS on DB and save it\n"
+           "  show-log [DB]           list DB's records (-m: more "
+           "detail)\n"
+           "Defaults: DB is %s/conf.db, SCHEMA is "
+           "%s/vswitch.ovsschema.\n"
+           "Options:\n"
+           "  -m, --more              more detail from show-log\n"
+           "  -V, --version           print the version and exit\n"
+           "  -h, --help              print this help and exit\n",
+           name, name, ovs_dbdir(), ovs_pkgdatadir());
     exit(EXIT_SUCCESS);
 }

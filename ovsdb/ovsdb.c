@@ -63,32 +63,28 @@ ovsdb_row_destroy(struct ovsdb_row *row)
 
 uint32_t
 ovsdb_row_hash_columns(const struct ovsdb_row *row,
-                       const struct ovsdb_column_set *columns,
-                       uint32_t basis)
+                       const struct ovsdb_column_set *set, uint32_t basis)
 {
-    for (size_t i = 0; i < columns->n; i++) {
-        const struct ovsdb_column *column = columns->columns[i];
-        basis = ovsdb_datum_hash(&row->fields[column->index], &column->type,
-                                 basis);
+    uint32_t hash = basis;
+    for (size_t i = 0; i < set->n; i++) {
+        const struct ovsdb_column *c = set->columns[i];
+        hash = ovsdb_datum_hash(&row->fields[c->index], &c->type, hash);
     }
-    return basis;
+    return hash;
 }
 
 int
 ovsdb_row_compare_columns_3way(const struct ovsdb_row *a,
                                const struct ovsdb_row *b,
-                               const struct ovsdb_column_set *columns)
+                               const struct ovsdb_column_set *set)
 {
-    for (size_t i = 0; i < columns->n; i++) {
-        const struct ovsdb_column *column = columns->columns[i];
-        int cmp = ovsdb_datum_compare_3way(&a->fields[column->index],
-                                           &b->fields[column->index],
-                                           &column->type);
-        if (cmp) {
-            return cmp;
-        }
+    int cmp = 0;
+    for (size_t i = 0; !cmp && i < set->n; i++) {
+        const struct ovsdb_column *c = set->columns[i];
+        cmp = ovsdb_datum_compare_3way(&a->fields[c->index],
+                                       &b->fields[c->index], &c->type);
     }
-    return 0;
+    return cmp;
 }
 
 bool

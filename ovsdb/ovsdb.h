@@ -15,14 +15,14 @@
 #ifndef OVSDB_OVSDB_H
 #define OVSDB_OVSDB_H 1
 
-#include <stdbool.h>
+#include "schema.h"
+#include "ovsdb-data.h"
+#include "ovsdb-error.h"
 #include "openvswitch/hmap.h"
 #include "openvswitch/list.h"
 #include "openvswitch/shash.h"
 #include "openvswitch/uuid.h"
-#include "ovsdb-data.h"
-#include "ovsdb-error.h"
-#include "schema.h"
+#include <stdbool.h>
 
 struct json;
 struct ovsdb;
@@ -46,22 +46,26 @@ struct ovsdb_row *ovsdb_row_create(const struct ovsdb_table *);
 struct ovsdb_row *ovsdb_row_clone(const struct ovsdb_row *);
 void ovsdb_row_destroy(struct ovsdb_row *);
 
+/* The row's identity and version live in its first two columns, which
+ * always hold exactly one UUID each. */
+#define OVSDB_ROW_STD_UUID(ROW, COL) (&(ROW)->fields[COL].keys->uuid)
+
 static inline const struct uuid *
 ovsdb_row_get_uuid(const struct ovsdb_row *row)
 {
-    return &row->fields[OVSDB_COL_UUID].keys[0].uuid;
+    return OVSDB_ROW_STD_UUID(row, OVSDB_COL_UUID);
 }
 
 static inline struct uuid *
 ovsdb_row_get_uuid_rw(struct ovsdb_row *row)
 {
-    return &row->fields[OVSDB_COL_UUID].keys[0].uuid;
+    return OVSDB_ROW_STD_UUID(row, OVSDB_COL_UUID);
 }
 
 static inline const struct uuid *
 ovsdb_row_get_version(const struct ovsdb_row *row)
 {
-    return &row->fields[OVSDB_COL_VERSION].keys[0].uuid;
+    return OVSDB_ROW_STD_UUID(row, OVSDB_COL_VERSION);
 }
 
 uint32_t ovsdb_row_hash_columns(const struct ovsdb_row *,

@@ -128,12 +128,14 @@ static struct ovsdb_column *
 column_create(const char *name, bool mutable, bool persistent,
               const struct ovsdb_type *type)
 {
-    struct ovsdb_column *column = xzalloc(sizeof *column);
-    column->name = xstrdup(name);
-    column->mutable = mutable;
-    column->persistent = persistent;
-    ovsdb_type_clone(&column->type, type);
-    return column;
+    struct ovsdb_column *c = xzalloc(sizeof *c);
+    *c = (struct ovsdb_column) {
+        .name = xstrdup(name),
+        .mutable = mutable,
+        .persistent = persistent,
+    };
+    ovsdb_type_clone(&c->type, type);
+    return c;
 }
 
 static void
@@ -439,9 +441,10 @@ ovsdb_schema_destroy(struct ovsdb_schema *schema)
         table_schema_destroy(node->data);
     }
     shash_destroy(&schema->tables);
-    free(schema->name);
-    free(schema->version);
-    free(schema->cksum);
+    char *strings[] = { schema->name, schema->version, schema->cksum };
+    for (size_t i = 0; i < ARRAY_SIZE(strings); i++) {
+        free(strings[i]);
+    }
     free(schema);
 }
 
@@ -531,13 +534,15 @@ ovsdb_schema_from_json(const struct json *json, struct ovsdb_schema **schemap)
             }
         }
         if (error) {
-            ovsdb_schema_destroy(schema);
-            return error;
+            break;
         }
     }
-
-    *schemap = schema;
-    return NULL;
+    if (error) {
+        ovsdb_schema_destroy(schema);
+    } else {
+        *schemap = schema;
+    }
+    return error;
 }
 
 struct ovsdb_error *

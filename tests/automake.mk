@@ -30,7 +30,8 @@ TESTSUITE_AT += \
 # --- OpenFlow codec tests ---
 TESTSUITE_AT +=
 TESTSUITE_AT += tests/ofp-print.at tests/ofp-errors.at tests/ofp-prop.at \
-	tests/vconn.at
+	tests/vconn.at tests/ovs-ofctl.at tests/interop/ofp-print.at
+EXTRA_DIST += tests/interop/ofp-pcap.py tests/interop/check-tshark.py
 TESTSUITE_AT += tests/ofp-actions.at tests/interop/ofp-actions.at
 TESTSUITE_AT += tests/meta-flow.at tests/nx-match.at tests/flow-extract.at \
 	tests/odp.at tests/pcap.at tests/packets.at tests/interop/match.at
@@ -38,8 +39,12 @@ TESTSUITE_AT += tests/meta-flow.at tests/nx-match.at tests/flow-extract.at \
 TESTSUITE_AT +=
 TESTSUITE_AT += \
 	tests/ovsdb-data.at \
-	tests/ovsdb-execution.at
-TESTSUITE_AT += tests/ovs-vsctl.at
+	tests/ovsdb-execution.at \
+	tests/ovsdb-tool.at \
+	tests/ovsdb-server.at \
+	tests/interop/ovsdb.at
+TESTSUITE_AT += tests/ovs-vsctl.at tests/ovsdb-idl.at \
+	tests/interop/vsctl.at
 # --- end of .at lists ---
 
 TESTSUITE = $(srcdir)/tests/testsuite
@@ -144,7 +149,7 @@ tests/idltest.h: $(srcdir)/tests/idltest.ovsschema \
 	  --header=idltest.h c-idl-header $(srcdir)/tests/idltest.ovsschema \
 	  > $@.tmp && mv $@.tmp $@
 tests/idltest.c: $(srcdir)/tests/idltest.ovsschema \
-		$(srcdir)/build-aux/ovsdb-idlc
+		$(srcdir)/build-aux/ovsdb-idlc tests/idltest.h
 	$(AM_V_GEN)$(MKDIR_P) tests && \
 	$(PYTHON3) $(srcdir)/build-aux/ovsdb-idlc --prefix=idltest_ \
 	  --header=idltest.h c-idl-source $(srcdir)/tests/idltest.ovsschema \

@@ -4,6 +4,8 @@
  * line, so that autotest cases can state exact expected output:
  *
  *   parse-match          match text -> match_format() text
+ *   parse-match-ports    the same with ports 1 "eth0", 2 "br-int" and
+ *                        3 "p 3" named
  *   nxm-roundtrip        match text -> NXM bytes -> match -> text
  *   oxm-roundtrip VER    the same through OXM of OpenFlow VER (12..15)
  *   nx-match             NXM text -> bytes -> nx_pull_match() -> bytes -> text
@@ -20,6 +22,8 @@
  *                        OXM entries -> oxm_decode_match() -> match text
  *   header               field name -> its NXM/OXM header per version,
  *                        pulled back
+ *   fuzz N               feeds N pseudo-random and mutated inputs to every
+ *                        decoder and parser here; must not crash
  *   write-pcap FILE      packet hex lines -> pcap FILE
  *   parse-pcap FILE      pcap FILE -> one flow per packet (in_port=ANY)
  */
@@ -38,6 +42,7 @@
 #include "nx-match.h"
 #include "odp-util.h"
 #include "ofp-match.h"
+#include "ofp-port.h"
 #include "ofp-protocol.h"
 #include "ofp-errors.h"
 #include "openvswitch/dynamic-string.h"
@@ -107,6 +112,29 @@ do_parse_match(const char *s, void *aux)
     } else {
         print_match(&match, priority);
     }
+}
+
+static void
+do_parse_match_ports(const char *s, void *aux)
+{
+    struct ofputil_port_map map = OFPUTIL_PORT_MAP_INITIALIZER(&map);
+    struct match match;
+    int priority = 0x8000;
+    char *error;
+
+    ofputil_port_map_put(&map, u16_to_ofp(1), "eth0");
+    ofputil_port_map_put(&map, u16_to_ofp(2), "br-int");
+    ofputil_port_map_put(&map, u16_to_ofp(3), "p 3");
+    error = ofputil_match_from_string(s, &map, &match, &priority, NULL);
+    if (error) {
+        printf("error: %s\n", error);
+        free(error);
+    } else {
+        char *text = match_to_string(&match, &map, priority);
+        puts(text);
+        free(text);
+    }
+    ofputil_port_map_destroy(&map);
 }
 
 /* Encodes a parsed match in NXM ('version' 0) or OXM, prints the bytes in
@@ -553,6 +581,225 @@ parse_pcap(const char *file_name)
     ovs_pcap_close(pcap);
 }
 
+/* ----- Fuzzing --------------------------------------------------------- */
+
+/* A deterministic pseudo-random sequence (xorshift), so that a failure can
+ * be reproduced. */
+static uint32_t fuzz_state = 2463534242u;
+
+static uint32_t
+fuzz_random(void)
+{
+    fuzz_state ^= fuzz_state << 13;
+    fuzz_state ^= fuzz_state >> 17;
+    fuzz_state ^= fuzz_state << 5;
+    return fuzz_state;
+}
+
+/* Fills 'b' with up to 'max' bytes that look like NXM/OXM entries: mostly
+ * plausible headers with random payloads and lengths. */
+static void
+fuzz_entries(struct ofpbuf *b, size_t max)
+{
+    while (b->size < max) {
+        uint32_t r = fuzz_random();
+        const struct mf_field *mf = mf_from_id(r % MFF_N_IDS);
+        enum ofp_version v = (r >> 8) % 7;
+        bool masked = (r >> 12) & 1;
+        size_t n, i;
+
+        if ((r >> 16) % 8 == 0) {
+            /* A header with random bits. */
+            ovs_be32 h = htonl(fuzz_random());
+            ofpbuf_put(b, &h, 4);
+        } else {
+            nx_put_header(b, mf->id, v, masked);
+        }
+        n = (r >> 20) % 4 == 0 ? fuzz_random() % 40
+            : mf->n_bytes * (masked ? 2 : 1);
+        for (i = 0; i < n; i++) {
+            uint8_t byte = fuzz_random();
+            ofpbuf_put(b, &byte, 1);
+        }
+    }
+}
+
+static void
+fuzz_match_decoders(void)
+{
+    struct ofpbuf b, copy;
+    struct match match;
+    ovs_be64 cookie, cookie_mask;
+    uint16_t padded;
+    size_t len = fuzz_random() % 96;
+    char *s;
+
+    ofpbuf_init(&b, 0);
+    if (fuzz_random() % 2) {
+        struct ofp11_match_header omh;
+
+        omh.type = htons(fuzz_random() % 3);
+        omh.length = htons(fuzz_random() % 4 ? 4 + len
+                           : fuzz_random() % 200);
+        ofpbuf_put(&b, &omh, sizeof omh);
+    }
+    fuzz_entries(&b, len);
+    ofpbuf_put_zeros(&b, fuzz_random() % 9);
+
+    s = nx_match_to_string(b.data, b.size);
+    free(s);
+    s = oxm_match_to_string(&b, b.size);
+    free(s);
+    ignore(oxm_decode_match(b.data, b.size, &match));
+
+    copy = b;
+    ignore(nx_pull_match(&copy, fuzz_random() % (b.size + 9), &match,
+                         &cookie, &cookie_mask));
+    copy = b;
+    ignore(nx_pull_match_loose(&copy, fuzz_random() % (b.size + 9), &match,
+                               NULL, NULL));
+    copy = b;
+    ignore(oxm_pull_match(&copy, &match));
+    copy = b;
+    ignore(oxm_pull_match_loose(&copy, &match));
+    copy = b;
+    ignore(ofputil_pull_ofp11_match(&copy, &match, &padded));
+    ofpbuf_uninit(&b);
+}
+
+static void
+fuzz_packets(void)
+{
+    static const char *const seeds[] = {
+        "tcp,nw_src=1.2.3.4,tp_src=80,tcp_flags=+syn",
+        "udp6,dl_vlan=3,tp_dst=53",
+        "icmp6,icmp_type=135,icmp_code=0,nd_target=::1,"
+        "nd_sll=00:00:00:00:00:01",
+        "arp,arp_op=1", "sctp", "ip,nw_frag=first", "icmp",
+    };
+    struct match match;
+    struct dp_packet *p;
+    struct flow flow;
+    int priority;
+    char *error;
+    size_t i, n;
+
+    error = parse_match(seeds[fuzz_random() % ARRAY_SIZE(seeds)], &match,
+                        &priority);
+    ovs_assert(!error);
+    p = dp_packet_new(0);
+    flow_compose(p, &match.flow);
+    n = fuzz_random() % 6;
+    for (i = 0; i < n && dp_packet_size(p); i++) {
+        uint8_t *data = dp_packet_data(p);
+        data[fuzz_random() % dp_packet_size(p)] = fuzz_random();
+    }
+    if (fuzz_random() % 3 == 0) {
+        dp_packet_set_size(p, fuzz_random() % (dp_packet_size(p) + 1));
+    }
+    flow_extract(p, &flow);
+    free(flow_to_string(&flow));
+    packet_set_ipv4(p, htonl(fuzz_random()), htonl(fuzz_random()), 1, 2);
+    packet_set_tcp_port(p, htons(1), htons(2));
+    packet_set_udp_port(p, htons(1), htons(2));
+    packet_set_sctp_port(p, htons(1), htons(2));
+    packet_set_icmp(p, 1, 2);
+    packet_set_nd(p, &in6addr_exact, eth_addr_zero, eth_addr_exact);
+    eth_pop_vlan(p);
+    eth_push_vlan(p, htons(ETH_TYPE_VLAN), htons(5));
+    flow_extract(p, &flow);
+    dp_packet_delete(p);
+}
+
+static void
+fuzz_text(void)
+{
+    static const char *const pieces[] = {
+        "in_port(", "eth(", "ipv4(", "ipv6(", "tcp(", "icmp(", "nd(",
+        "arp(", "vlan(", "encap(", "ct_state(", "ct_label(", "src=",
+        "dst=", "frag=", "proto=", "tclass=", "label=", ")", ",", "/",
+        "1", "0x", "ff", "::", ".", ":", "no", "+trk", "|", "(", "=",
+        "256", "-", "[", "]", "..", "reg0", "eth_src", "NXM_NX_REG0",
+    };
+    char buf[128];
+    size_t len = 0;
+    int n = fuzz_random() % 12;
+    struct flow_wildcards wc;
+    struct flow flow;
+    struct mf_subfield sf;
+    union mf_value value, mask;
+    const struct mf_field *mf = mf_from_id(fuzz_random() % MFF_N_IDS);
+
+    buf[0] = '\0';
+    while (n-- > 0) {
+        const char *piece = pieces[fuzz_random() % ARRAY_SIZE(pieces)];
+        if (len + strlen(piece) + 1 < sizeof buf) {
+            strcpy(buf + len, piece);
+            len += strlen(piece);
+        }
+    }
+    free(odp_flow_from_string(buf, &flow, &wc));
+    free(mf_parse(mf, buf, NULL, &value, &mask));
+    free(mf_parse_subfield(&sf, buf));
+}
+
+static void
+fuzz_pcap(void)
+{
+    FILE *stream = tmpfile();
+    struct pcap_file *pcap;
+    size_t i, n = fuzz_random() % 80;
+    char *error;
+
+    if (!stream) {
+        return;
+    }
+    if (fuzz_random() % 2) {
+        static const uint8_t hdr[24] = {
+            0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0xff, 0xff, 0, 0, 1, 0, 0, 0
+        };
+        fwrite(hdr, 1, sizeof hdr, stream);
+    }
+    for (i = 0; i < n; i++) {
+        fputc(fuzz_random() % 4 ? fuzz_random() % 64 : fuzz_random(),
+              stream);
+    }
+    rewind(stream);
+    pcap = ovs_pcap_stdio_read(stream, &error);
+    if (!pcap) {
+        free(error);
+        return;
+    }
+    for (;;) {
+        struct dp_packet *p;
+        int retval = ovs_pcap_read(pcap, &p, NULL, &error);
+
+        if (retval) {
+            free(error);
+            break;
+        }
+        dp_packet_delete(p);
+    }
+    ovs_pcap_close(pcap);
+}
+
+static void
+fuzz(int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++) {
+        fuzz_match_decoders();
+        fuzz_packets();
+        fuzz_text();
+        if (i % 16 == 0) {
+            fuzz_pcap();
+        }
+    }
+    printf("fuzz: %d rounds\n", n);
+}
+
 static void
 test_flows_main(int argc, char *argv[])
 {
@@ -560,6 +807,10 @@ test_flows_main(int argc, char *argv[])
 
     if (argc < 2) {
         ovs_fatal(0, "usage: %s COMMAND [ARG]", argv[0]);
+    }
+    if (argc > 2 && !strcmp(argv[1], "fuzz")) {
+        fuzz(atoi(argv[2]));
+        return;
     }
     if (argc > 2 && !strcmp(argv[1], "write-pcap")) {
         struct pcap_file *pcap = ovs_pcap_open(argv[2], "wb");
@@ -581,6 +832,8 @@ test_flows_main(int argc, char *argv[])
     }
     if (!strcmp(argv[1], "parse-match")) {
         for_each_line(do_parse_match, NULL);
+    } else if (!strcmp(argv[1], "parse-match-ports")) {
+        for_each_line(do_parse_match_ports, NULL);
     } else if (!strcmp(argv[1], "nxm-roundtrip")) {
         for_each_line(do_roundtrip, &version);
     } else if (!strcmp(argv[1], "oxm-roundtrip") && version) {

@@ -35,20 +35,15 @@ static int print_flags;
 static bool
 print_and_free_json(struct json *json)
 {
-    bool ok;
+    bool is_error = json->type == JSON_STRING;
+    char *text = (is_error
+                  ? xasprintf("error: %s", json_string(json))
+                  : json_to_string(json, print_flags));
 
-    if (json->type == JSON_STRING) {
-        printf("error: %s\n", json_string(json));
-        ok = false;
-    } else {
-        char *s = json_to_string(json, print_flags);
-
-        puts(s);
-        free(s);
-        ok = true;
-    }
+    printf("%s\n", text);
+    free(text);
     json_destroy(json);
-    return ok;
+    return !is_error;
 }
 
 static bool

@@ -43,13 +43,11 @@
 #include "ovstest.h"
 #include "stream.h"
 
+/* Handles the options before the command. */
 static void
-parse_options(int argc, char *argv[])
+parse_jsonrpc_test_options(int argc, char *argv[])
 {
-    enum {
-        VLOG_OPTION_ENUMS,
-        DAEMON_OPTION_ENUMS
-    };
+    enum { DAEMON_OPTION_ENUMS, VLOG_OPTION_ENUMS };
     static const struct option long_options[] = {
         VLOG_LONG_OPTIONS,
         DAEMON_LONG_OPTIONS,
@@ -65,14 +63,12 @@ parse_options(int argc, char *argv[])
             break;
         }
         switch (c) {
-        VLOG_OPTION_HANDLERS
         DAEMON_OPTION_HANDLERS
-
-        case '?':
-            exit(EXIT_FAILURE);
+        VLOG_OPTION_HANDLERS
 
         default:
-            OVS_NOT_REACHED();
+            /* getopt_long() has printed the problem. */
+            exit(EXIT_FAILURE);
         }
     }
 }
@@ -371,7 +367,7 @@ test_jsonrpc_main(int argc, char *argv[])
 
     set_program_name(argv[0]);
     fatal_ignore_sigpipe();
-    parse_options(argc, argv);
+    parse_jsonrpc_test_options(argc, argv);
     if (optind >= argc) {
         ovs_fatal(0, "missing command (see tests/test-jsonrpc.c)");
     }

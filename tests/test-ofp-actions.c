@@ -27,7 +27,8 @@
  *   fuzz SEED COUNT
  *       Decodes COUNT randomly damaged copies of a set of valid encodings
  *       in every version; whatever decodes must re-encode and decode again
- *       to the same text.
+ *       to the same bytes.  Also parses damaged copies of their text:
+ *       whatever parses must format to text that parses back the same.
  *
  *   flow-mod VERSION MATCH TEXT
  *       Prints the hex of a flow_mod that adds a flow with MATCH and the
@@ -38,6 +39,7 @@
 
 #include <config.h>
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +53,7 @@
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/ofpbuf.h"
 #include "openvswitch/util.h"
+#include "openvswitch/vlog.h"
 #include "ovstest.h"
 #include "packets.h"
 
@@ -432,8 +435,13 @@ cmd_unroll(int argc OVS_UNUSED, char *argv[] OVS_UNUSED)
     print_hex("OpenFlow13 hex: ", &wire);
 
     OFPACT_FOR_EACH (a, ofpacts.data, ofpacts.size) {
+        bool ok = ofpact_is_allowed_in_actions_set(a);
         printf("%s: %s in action set\n", ofpact_name(a->type),
-               ofpact_is_allowed_in_actions_set(a) ? "allowed" : "not allowed");
+               ok ? "allowed" : "not allowed");
+    }
+    const struct ofpact_output *o;
+    OFPACT_FOR_EACH_TYPE (o, OUTPUT, ofpacts.data, ofpacts.size) {
+        printf("output to port %"PRIu16"\n", ofp_to_u16(o->port));
     }
     printf("outputs to 2: %s, to 3: %s\n",
            ofpacts_output_to_port(ofpacts.data, ofpacts.size,
@@ -580,6 +588,56 @@ fuzz_one(const struct ofpbuf *wire, enum ofp_version version,
     }
 }
 
+/* Parses a damaged copy of 'text'.  Whatever parses must format to text
+ * that parses back to the same text. */
+static void
+fuzz_text(const char *text, uint32_t *state)
+{
+    static const char alphabet[] = "(),:=->[]./0123456789abcdefxNX_";
+    char *copy = xstrdup(text);
+    size_t n = strlen(copy);
+    enum ofputil_protocol usable;
+    struct ofpbuf ofpacts;
+    char *error;
+
+    for (int k = 1 + fuzz_random(state) % 3; k > 0 && n; k--) {
+        size_t i = fuzz_random(state) % n;
+        if (fuzz_random(state) % 4) {
+            copy[i] = alphabet[fuzz_random(state) % (sizeof alphabet - 1)];
+        } else {
+            copy[i] = '\0';
+            n = i;
+        }
+    }
+
+    ofpbuf_init(&ofpacts, 0);
+    error = ofpacts_parse_instructions(copy, NULL, &ofpacts, &usable);
+    if (!error) {
+        struct ds s1 = DS_EMPTY_INITIALIZER, s2 = DS_EMPTY_INITIALIZER;
+        struct ofpbuf again;
+
+        ofpacts_format(ofpacts.data, ofpacts.size, NULL, &s1);
+        ofpbuf_init(&again, 0);
+        error = ofpacts_parse_instructions(ds_cstr(&s1), NULL, &again,
+                                           &usable);
+        if (error) {
+            ovs_fatal(0, "\"%s\" formats as \"%s\", which does not parse: %s",
+                      copy, ds_cstr(&s1), error);
+        }
+        ofpacts_format(again.data, again.size, NULL, &s2);
+        if (strcmp(ds_cstr(&s1), ds_cstr(&s2))) {
+            ovs_fatal(0, "\"%s\" formats as \"%s\" then \"%s\"",
+                      copy, ds_cstr(&s1), ds_cstr(&s2));
+        }
+        ofpbuf_uninit(&again);
+        ds_destroy(&s1);
+        ds_destroy(&s2);
+    }
+    free(error);
+    ofpbuf_uninit(&ofpacts);
+    free(copy);
+}
+
 /* "fuzz SEED COUNT": decodes COUNT damaged versions of the seed encodings
  * in every version.  Exits nonzero if anything decodes unstably; crashes
  * and memory errors show up under the sanitizers or valgrind. */
@@ -618,6 +676,9 @@ cmd_fuzz(int argc OVS_UNUSED, char *argv[])
                     fuzz_mutate(&copy, &state);
                 }
                 fuzz_one(&copy, v, &n_ok);
+                if (v == OFP10_VERSION) {
+                    fuzz_text(fuzz_seeds[i], &state);
+                }
                 n_total++;
                 ofpbuf_uninit(&copy);
             }
@@ -649,6 +710,8 @@ test_ofp_actions_main(int argc, char *argv[])
     if (argc < 2) {
         ovs_fatal(0, "usage: %s COMMAND ARG...", argv[0]);
     }
+    /* Log lines without timestamps, so that tests can expect them. */
+    vlog_set_pattern(VLF_CONSOLE, "%c|%p|%m");
     for (size_t i = 0; i < ARRAY_SIZE(cmds); i++) {
         if (!strcmp(argv[1], cmds[i].name)) {
             int n = argc - 2;

@@ -2,9 +2,13 @@
  * serves tests/idltest.ovsschema, through the typed interface that
  * ovsdb-idlc generated for that schema (tests/idltest.[ch]).
  *
- *     ovstest test-ovsdb-idl REMOTE STEP...
+ *     ovstest test-ovsdb-idl [--lock=NAME] [--track] REMOTE STEP...
  *
- * The IDL replicates every table.  Each STEP is one of:
+ * The IDL replicates every table.  With --lock, it first acquires lock
+ * NAME (and its transactions then assert it).  With --track, change
+ * tracking is on and, after each step, the simple rows that changed are
+ * listed ("tracked: i=I insert|modify|delete [COLUMN...]").  Each STEP is
+ * one of:
  *
  *   - A JSON array: the parameters of a "transact" request, sent on a
  *     separate plain connection (as another client would).  Prints the
@@ -84,28 +88,27 @@ raw_transact(struct json *params)
     return result;
 }
 
-/* Runs 'idl' until its seqno differs from 'seqno'. */
+/* Runs 'idl' until 'done(idl, aux)' holds. */
 static void
-wait_for_change(struct ovsdb_idl *idl, unsigned int seqno)
+run_until(struct ovsdb_idl *idl,
+          bool (*done)(const struct ovsdb_idl *, unsigned int), unsigned aux)
 {
-    for (;;) {
-        ovsdb_idl_run(idl);
-        if (ovsdb_idl_get_seqno(idl) != seqno) {
-            return;
-        }
+    while (ovsdb_idl_run(idl), !done(idl, aux)) {
         ovsdb_idl_wait(idl);
         poll_block();
     }
 }
 
-static void
-wait_for_replica(struct ovsdb_idl *idl)
+static bool
+seqno_differs(const struct ovsdb_idl *idl, unsigned int seqno)
 {
-    while (!ovsdb_idl_has_ever_connected(idl)) {
-        ovsdb_idl_run(idl);
-        ovsdb_idl_wait(idl);
-        poll_block();
-    }
+    return ovsdb_idl_get_seqno(idl) != seqno;
+}
+
+static bool
+has_replica(const struct ovsdb_idl *idl, unsigned int unused OVS_UNUSED)
+{
+    return ovsdb_idl_has_ever_connected(idl);
 }
 
 /* Printing the replica. */
@@ -357,22 +360,84 @@ run_idl_step(struct ovsdb_idl *idl, int argc, char *argv[], int step)
     ovsdb_idl_txn_destroy(txn);
 }
 
+static bool
+has_lock(const struct ovsdb_idl *idl, unsigned int unused OVS_UNUSED)
+{
+    return ovsdb_idl_has_lock(idl);
+}
+
+/* Prints and clears the tracked changes to simple rows. */
+static void
+print_tracked(struct ovsdb_idl *idl, int step)
+{
+    struct sset lines = SSET_INITIALIZER(&lines);
+    struct ds s = DS_EMPTY_INITIALIZER;
+    const struct idltest_simple *sr;
+
+    IDLTEST_SIMPLE_FOR_EACH_TRACKED (sr, idl) {
+        ds_clear(&s);
+        ds_put_format(&s, "tracked: i=%"PRId64" %s", sr->i,
+                      idltest_simple_is_deleted(sr) ? "delete"
+                      : idltest_simple_is_new(sr) ? "insert" : "modify");
+        for (size_t c = 0; c < IDLTEST_SIMPLE_N_COLUMNS; c++) {
+            if (!idltest_simple_is_deleted(sr) && !idltest_simple_is_new(sr)
+                && idltest_simple_is_updated(sr, c)) {
+                ds_put_format(&s, " %s", idltest_simple_columns[c].name);
+            }
+        }
+        sset_add(&lines, ds_cstr(&s));
+    }
+    const char **sorted = sset_sort(&lines);
+    for (size_t i = 0; i < sset_count(&lines); i++) {
+        printf("%03d: %s\n", step, sorted[i]);
+    }
+    free(sorted);
+    sset_destroy(&lines);
+    ds_destroy(&s);
+    ovsdb_idl_track_clear(idl);
+}
+
 static void
 test_ovsdb_idl_main(int argc, char *argv[])
 {
-    if (argc < 2) {
-        ovs_fatal(0, "usage: %s REMOTE STEP...", argv[0]);
+    const char *lock = NULL;
+    bool track = false;
+    int first = 1;
+
+    for (; first < argc && !strncmp(argv[first], "--", 2); first++) {
+        if (!strncmp(argv[first], "--lock=", 7)) {
+            lock = argv[first] + 7;
+        } else if (!strcmp(argv[first], "--track")) {
+            track = true;
+        } else {
+            ovs_fatal(0, "unknown option %s", argv[first]);
+        }
     }
-    remote = argv[1];
+    if (first >= argc) {
+        ovs_fatal(0, "usage: %s [--lock=NAME] [--track] REMOTE STEP...",
+                  argv[0]);
+    }
+    remote = argv[first];
+    setvbuf(stdout, NULL, _IOLBF, 0);
 
     struct ovsdb_idl *idl = ovsdb_idl_create(remote, &idltest_idl_class,
                                              true, true);
-    wait_for_replica(idl);
+    if (track) {
+        ovsdb_idl_track_add_all(idl);
+    }
+    run_until(idl, has_replica, 0);
+    if (lock) {
+        ovsdb_idl_set_lock(idl, lock);
+        run_until(idl, has_lock, 0);
+    }
     print_replica(idl, 0);
+    if (track) {
+        print_tracked(idl, 0);
+    }
 
-    for (int i = 2; i < argc; i++) {
+    for (int i = first + 1; i < argc; i++) {
         const char *arg = argv[i];
-        int step = i - 1;
+        int step = i - first;
         if (arg[0] == '[') {
             unsigned int seqno = ovsdb_idl_get_seqno(idl);
             struct json *result = raw_transact(json_from_string(arg));
@@ -383,7 +448,7 @@ test_ovsdb_idl_main(int argc, char *argv[])
             free(s);
             json_destroy(result);
             if (!failed) {
-                wait_for_change(idl, seqno);
+                run_until(idl, seqno_differs, seqno);
             }
         } else if (!strncmp(arg, "idl ", 4)) {
             char *copy = xstrdup(arg + 4);
@@ -402,6 +467,9 @@ test_ovsdb_idl_main(int argc, char *argv[])
             ovs_fatal(0, "unknown step \"%s\"", arg);
         }
         print_replica(idl, step);
+        if (track) {
+            print_tracked(idl, step);
+        }
     }
 
     ovsdb_idl_destroy(idl);

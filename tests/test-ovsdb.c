@@ -40,7 +40,8 @@ looks_like_uuid(const char *s)
 {
     static const char pattern[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
     for (size_t i = 0; i < sizeof pattern - 1; i++) {
-        if (pattern[i] == '-' ? s[i] != '-' : !isxdigit((unsigned char) s[i])) {
+        unsigned char c = s[i];
+        if (pattern[i] == '-' ? c != '-' : !isxdigit(c)) {
             return false;
         }
     }

@@ -279,14 +279,13 @@ test_poll_loop_main(int argc, char *argv[])
 
 OVSTEST_REGISTER("test-poll-loop", test_poll_loop_main);
 
+/* "exit": ends test-timewarp's main loop (AUX points to its flag). */
 static void
 timewarp_exit(struct unixctl_conn *conn, int argc OVS_UNUSED,
-              const char *argv[] OVS_UNUSED, void *exiting_)
+              const char *argv[] OVS_UNUSED, void *flag)
 {
-    bool *exiting = exiting_;
-
-    *exiting = true;
     unixctl_command_reply(conn, NULL);
+    *(bool *) flag = true;
 }
 
 static void

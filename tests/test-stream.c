@@ -9,9 +9,11 @@
  *       listens.
  *
  *   ovstest test-stream [OPTIONS] client NAME MESSAGE
- *       Connects to NAME, sends MESSAGE, reads the echo back and prints it
+ *       Connects to NAME, sends MESSAGE (--repeat=N times), reads the
+ *       echo back, sending and receiving at once, and prints it
  *       ("connected", the peer's certificate name for SSL, "received
- *       "..."").  Exits with status 1 after printing the failure.
+ *       "..."", or with --repeat "received N bytes intact").  Exits with
+ *       status 1 after printing the failure.
  *
  *   ovstest test-stream [OPTIONS] open NAME
  *   ovstest test-stream [OPTIONS] listen PNAME
@@ -22,8 +24,10 @@
  *       stream name and whether it needs probes.
  *
  * OPTIONS are the SSL options (-p, -c, -C, --ssl-protocols,
- * --ssl-ciphers) and --port-file.  Every wait is bounded (10 s) so that a
- * broken peer makes the test fail instead of hanging. */
+ * --ssl-ciphers), --port-file, and --default-port=PORT (server and client
+ * then use the _with_default_port() functions).  Every wait is bounded
+ * (60 s, generous for valgrind) so that a broken peer makes the test fail
+ * instead of hanging. */
 
 #include <config.h>
 
@@ -45,9 +49,11 @@
 #include "stream.h"
 #include "timeval.h"
 
-#define TIMEOUT_MSEC 10000
+#define TIMEOUT_MSEC 60000
 
 static const char *port_file;
+static int default_port = -1;   /* --default-port, or -1. */
+static size_t repeat = 1;       /* --repeat: copies of the message. */
 
 static void OVS_NO_RETURN
 finish(int status)
@@ -61,10 +67,14 @@ parse_options(int *argcp, char ***argvp)
 {
     enum {
         OPT_PORT_FILE = UCHAR_MAX + 1,
+        OPT_DEFAULT_PORT,
+        OPT_REPEAT,
         STREAM_SSL_OPTION_ENUMS,
     };
     static const struct option long_options[] = {
         {"port-file", required_argument, NULL, OPT_PORT_FILE},
+        {"default-port", required_argument, NULL, OPT_DEFAULT_PORT},
+        {"repeat", required_argument, NULL, OPT_REPEAT},
         STREAM_SSL_LONG_OPTIONS,
         {NULL, 0, NULL, 0},
     };
@@ -80,6 +90,14 @@ parse_options(int *argcp, char ***argvp)
         switch (c) {
         case OPT_PORT_FILE:
             port_file = optarg;
+            break;
+
+        case OPT_DEFAULT_PORT:
+            default_port = atoi(optarg);
+            break;
+
+        case OPT_REPEAT:
+            repeat = MAX(atoi(optarg), 1);
             break;
 
         STREAM_SSL_OPTION_HANDLERS
@@ -176,14 +194,18 @@ do_server(const char *name)
     size_t echoed = 0;
     int error;
 
-    error = pstream_open(name, &pstream, DSCP_DEFAULT);
+    error = (default_port < 0
+             ? pstream_open(name, &pstream, DSCP_DEFAULT)
+             : pstream_open_with_default_port(name, default_port, &pstream,
+                                              DSCP_DEFAULT));
     if (error) {
         printf("pstream_open failed: %s\n", ovs_strerror(error));
         finish(EXIT_FAILURE);
     }
+    /* The port file first: "listening" tells the test both are ready. */
+    write_port_file(pstream);
     printf("listening on %s\n", pstream_get_name(pstream));
     fflush(stdout);
-    write_port_file(pstream);
 
     error = pstream_accept_block(pstream, &stream);
     if (error) {
@@ -225,16 +247,78 @@ do_server(const char *name)
     finish(EXIT_SUCCESS);
 }
 
+/* Sends OUT (N bytes) on STREAM and reads back as many bytes into IN,
+ * doing both at once so that neither side's buffers can fill up and stall
+ * the other.  Returns NULL or a static error description. */
+static const char *
+exchange(struct stream *stream, const char *out, char *in, size_t n)
+{
+    long long int deadline = time_msec() + TIMEOUT_MSEC;
+    size_t sent = 0, received = 0;
+
+    while (received < n) {
+        bool progress = false;
+        int retval;
+
+        stream_run(stream);
+        if (sent < n) {
+            retval = stream_send(stream, out + sent, n - sent);
+            if (retval > 0) {
+                sent += retval;
+                progress = true;
+            } else if (retval != -EAGAIN) {
+                return ovs_strerror(-retval);
+            }
+        }
+
+        retval = stream_recv(stream, in + received, n - received);
+        if (retval > 0) {
+            received += retval;
+            progress = true;
+        } else if (!retval) {
+            return "connection closed early";
+        } else if (retval != -EAGAIN) {
+            return ovs_strerror(-retval);
+        }
+
+        if (progress) {
+            deadline = time_msec() + TIMEOUT_MSEC;
+        } else if (time_msec() >= deadline) {
+            return ovs_strerror(ETIMEDOUT);
+        } else {
+            stream_run_wait(stream);
+            if (sent < n) {
+                stream_send_wait(stream);
+            }
+            stream_recv_wait(stream);
+            poll_timer_wait_until(deadline);
+            poll_block();
+        }
+    }
+    return NULL;
+}
+
 static void
 do_client(const char *name, const char *message)
 {
     size_t len = strlen(message);
-    char *reply = xmalloc(len + 1);
+    size_t total = len * repeat;
+    char *out = xmalloc(total + 1);
+    char *in = xmalloc(total + 1);
     struct stream *stream;
-    size_t received = 0;
+    const char *failure;
     int error;
+    size_t i;
 
-    error = stream_open(name, &stream, DSCP_DEFAULT);
+    for (i = 0; i < repeat; i++) {
+        memcpy(out + i * len, message, len);
+    }
+    out[total] = in[total] = '\0';
+
+    error = (default_port < 0
+             ? stream_open(name, &stream, DSCP_DEFAULT)
+             : stream_open_with_default_port(name, default_port, &stream,
+                                             DSCP_DEFAULT));
     if (error) {
         printf("stream_open failed: %s\n", ovs_strerror(error));
         finish(EXIT_FAILURE);
@@ -249,24 +333,22 @@ do_client(const char *name, const char *message)
         printf("peer certificate: %s\n", stream_get_peer_id(stream));
     }
 
-    error = send_fully(stream, message, len);
-    if (error) {
-        printf("send failed: %s\n", ovs_strerror(error));
+    failure = exchange(stream, out, in, total);
+    if (failure) {
+        printf("exchange failed: %s\n", failure);
         finish(EXIT_FAILURE);
     }
-    while (received < len) {
-        int n = recv_some(stream, reply + received, len - received);
-
-        if (n <= 0) {
-            printf("receive failed: %s\n",
-                   n ? ovs_strerror(-n) : "connection closed early");
-            finish(EXIT_FAILURE);
-        }
-        received += n;
+    if (memcmp(in, out, total)) {
+        printf("echo differs from what was sent\n");
+        finish(EXIT_FAILURE);
     }
-    reply[len] = '\0';
-    printf("received \"%s\"\n", reply);
-    free(reply);
+    if (repeat == 1) {
+        printf("received \"%s\"\n", in);
+    } else {
+        printf("received %zu bytes intact\n", total);
+    }
+    free(out);
+    free(in);
     stream_close(stream);
     finish(EXIT_SUCCESS);
 }

@@ -117,9 +117,9 @@ static char *
 parse_options(int argc, char *argv[])
 {
     enum {
-        OPT_UNIXCTL = UCHAR_MAX + 1,
+        DAEMON_OPTION_ENUMS,
         VLOG_OPTION_ENUMS,
-        DAEMON_OPTION_ENUMS
+        OPT_UNIXCTL
     };
     static const struct option long_options[] = {
         {"unixctl", required_argument, NULL, OPT_UNIXCTL},
@@ -142,14 +142,12 @@ parse_options(int argc, char *argv[])
             unixctl_path = xstrdup(optarg);
             break;
 
-        VLOG_OPTION_HANDLERS
         DAEMON_OPTION_HANDLERS
-
-        case '?':
-            exit(EXIT_FAILURE);
+        VLOG_OPTION_HANDLERS
 
         default:
-            OVS_NOT_REACHED();
+            /* getopt_long() has printed the problem. */
+            exit(EXIT_FAILURE);
         }
     }
     if (optind != argc) {

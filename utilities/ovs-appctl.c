@@ -99,18 +99,16 @@ parse_options(int argc, char *argv[])
             }
             break;
 
+        case 'V':
+            ovs_print_version(0, 0);
+            exit(0);
+
         case 'h':
             usage();
 
-        case 'V':
-            ovs_print_version(0, 0);
-            exit(EXIT_SUCCESS);
-
-        case '?':
-            exit(EXIT_FAILURE);
-
         default:
-            OVS_NOT_REACHED();
+            /* getopt_long() already said what is wrong. */
+            exit(1);
         }
     }
 

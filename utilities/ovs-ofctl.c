@@ -18,6 +18,8 @@
 #include <arpa/inet.h>
 
 #include "command-line.h"
+#include "dp-packet.h"
+#include "flow.h"
 #include "ofp-errors.h"
 #include "ofp-print.h"
 #include "ofp-protocol.h"
@@ -25,6 +27,8 @@
 #include "openvswitch/ofpbuf.h"
 #include "openvswitch/util.h"
 #include "openvswitch/vlog.h"
+#include "pcap-file.h"
+#include "openflow/openflow-1.0.h"
 
 /* --protocols / -O: OpenFlow versions to offer when connecting. */
 static uint32_t allowed_versions = OFPUTIL_DEFAULT_VERSIONS;
@@ -36,13 +40,52 @@ static const struct ovs_cmdl_command *get_all_commands(void);
 
 OVS_NO_RETURN static void usage(void);
 
+enum {
+    OPT_FIRST_LONG = UCHAR_MAX + 1,
+    VLOG_OPTION_ENUMS,
+};
+
+/* Acts on one option 'c' with argument 'arg' (may be NULL). */
+static void
+apply_option(int c, const char *arg)
+{
+    char *error = NULL;
+
+    switch (c) {
+    case 'V':
+        ovs_print_version(OFP10_VERSION, OFP15_VERSION);
+        exit(EXIT_SUCCESS);
+
+    case 'h':
+        usage();
+
+    case 'O':
+        if (!ofputil_decode_version_list(arg, &allowed_versions, &error)) {
+            ovs_fatal(0, "%s", error);
+        } else if (!allowed_versions) {
+            ovs_fatal(0, "-O requires at least one OpenFlow version");
+        }
+        return;
+
+    case 'F':
+        allowed_protocols = ofputil_protocols_from_string(arg);
+        if (!allowed_protocols) {
+            ovs_fatal(0, "%s: invalid flow format(s)", arg);
+        }
+        return;
+
+    case '?':
+        /* getopt_long() already said what was wrong. */
+        exit(EXIT_FAILURE);
+
+    default:
+        OVS_NOT_REACHED();
+    }
+}
+
 static void
 parse_options(int argc, char *argv[])
 {
-    enum {
-        OPT_VERSION_LIST = UCHAR_MAX + 1,
-        VLOG_OPTION_ENUMS,
-    };
     static const struct option long_options[] = {
         {"protocols", required_argument, NULL, 'O'},
         {"flow-format", required_argument, NULL, 'F'},
@@ -53,47 +96,15 @@ parse_options(int argc, char *argv[])
     };
     char *short_options = ovs_cmdl_long_options_to_short_options(
         long_options);
+    int c;
 
-    for (;;) {
-        int c = getopt_long(argc, argv, short_options, long_options, NULL);
-        if (c == -1) {
-            break;
-        }
-
+    while ((c = getopt_long(argc, argv, short_options, long_options,
+                            NULL)) != -1) {
         switch (c) {
-        case 'O': {
-            char *error = NULL;
-            if (!ofputil_decode_version_list(optarg, &allowed_versions,
-                                             &error)) {
-                ovs_fatal(0, "%s", error);
-            }
-            if (!allowed_versions) {
-                ovs_fatal(0, "-O requires at least one OpenFlow version");
-            }
-            break;
-        }
-
-        case 'F':
-            allowed_protocols = ofputil_protocols_from_string(optarg);
-            if (!allowed_protocols) {
-                ovs_fatal(0, "%s: invalid flow format(s)", optarg);
-            }
-            break;
-
-        case 'h':
-            usage();
-
-        case 'V':
-            ovs_print_version(OFP10_VERSION, OFP15_VERSION);
-            exit(EXIT_SUCCESS);
-
         VLOG_OPTION_HANDLERS
-
-        case '?':
-            exit(EXIT_FAILURE);
-
         default:
-            abort();
+            apply_option(c, optarg);
+            break;
         }
     }
     free(short_options);
@@ -109,6 +120,7 @@ usage(void)
            "message\n"
            "  print-error ENUM            print error ENUM's codes\n"
            "  encode-error-reply ENUM HEX encode error reply to HEX\n"
+           "  parse-pcap PCAP...          print flows of packets in PCAP\n"
            "\nOptions:\n"
            "  -O, --protocols=LIST    OpenFlow versions to allow, e.g. "
            "OpenFlow10,OpenFlow13\n"
@@ -123,13 +135,14 @@ usage(void)
 int
 main(int argc, char *argv[])
 {
-    struct ovs_cmdl_context ctx = { .argc = 0, };
-
     set_program_name(argv[0]);
     parse_options(argc, argv);
 
-    ctx.argc = argc - optind;
-    ctx.argv = argv + optind;
+    /* What getopt_long() left is the command and its arguments. */
+    struct ovs_cmdl_context ctx = {
+        .argc = argc - optind,
+        .argv = argv + optind,
+    };
     ovs_cmdl_run_command(&ctx, get_all_commands());
     return 0;
 }
@@ -214,25 +227,63 @@ ofctl_encode_error_reply(struct ovs_cmdl_context *ctx)
     ofpbuf_uninit(&request);
 }
 
+/* parse-pcap FILE...: prints the flow extracted from each packet in each
+ * pcap FILE, one per line, as a match would print it (in_port=ANY). */
 static void
-ofctl_help(struct ovs_cmdl_context *ctx OVS_UNUSED)
+ofctl_parse_pcap(struct ovs_cmdl_context *ctx)
 {
-    usage();
+    for (int i = 1; i < ctx->argc; i++) {
+        const char *file_name = ctx->argv[i];
+        FILE *stream = fopen(file_name, "rb");
+        if (!stream) {
+            ovs_fatal(errno, "%s: open failed", file_name);
+        }
+
+        char *error;
+        struct pcap_file *pcap = ovs_pcap_stdio_read(stream, &error);
+        if (!pcap) {
+            ovs_fatal(0, "%s: %s", file_name, error);
+        }
+
+        for (;;) {
+            struct dp_packet *packet;
+            int retval = ovs_pcap_read(pcap, &packet, NULL, &error);
+            if (retval == EOF) {
+                break;
+            } else if (retval) {
+                ovs_fatal(0, "%s: %s", file_name, error);
+            }
+
+            struct flow flow;
+            packet->md.in_port.ofp_port = OFPP_NONE;
+            flow_extract(packet, &flow);
+            char *text = flow_to_string(&flow);
+            puts(text);
+            free(text);
+            dp_packet_delete(packet);
+        }
+        ovs_pcap_close(pcap);
+    }
 }
 
+/* "help" prints the usage text; "list-commands" the command table. */
 static void
-ofctl_list_commands(struct ovs_cmdl_context *ctx OVS_UNUSED)
+ofctl_help_or_list(struct ovs_cmdl_context *ctx)
 {
+    if (!strcmp(ctx->argv[0], "help")) {
+        usage();
+    }
     ovs_cmdl_print_commands(get_all_commands());
 }
 
 static const struct ovs_cmdl_command all_commands[] = {
     { "ofp-print", "HEX [VERBOSITY]", 1, 2, ofctl_ofp_print, OVS_RO },
     { "print-error", "ENUM", 1, 1, ofctl_print_error, OVS_RO },
+    { "parse-pcap", "PCAP...", 1, INT_MAX, ofctl_parse_pcap, OVS_RO },
     { "encode-error-reply", "ENUM HEX", 2, 2, ofctl_encode_error_reply,
       OVS_RO },
-    { "help", NULL, 0, INT_MAX, ofctl_help, OVS_RO },
-    { "list-commands", NULL, 0, INT_MAX, ofctl_list_commands, OVS_RO },
+    { "help", NULL, 0, INT_MAX, ofctl_help_or_list, OVS_RO },
+    { "list-commands", NULL, 0, INT_MAX, ofctl_help_or_list, OVS_RO },
     { NULL, NULL, 0, 0, NULL, OVS_RO },
 };
 

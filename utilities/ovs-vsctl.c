@@ -715,7 +715,8 @@ usage(void)
            "Bridge and port commands:\n",
            ovs_get_program_name(), ovs_get_program_name());
     for (const struct ctl_command_syntax *p = vsctl_commands; p->name; p++) {
-        printf("  %s %s\n", p->name, p->arguments);
+        printf("  %s%s%s\n", p->name, *p->arguments ? " " : "",
+               p->arguments);
     }
     ctl_print_generic_usage();
     printf("\nOptions:\n"

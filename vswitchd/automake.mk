@@ -14,7 +14,7 @@ lib/vswitch-idl.h: $(srcdir)/vswitchd/vswitch.ovsschema \
 	  --header=vswitch-idl.h c-idl-header \
 	  $(srcdir)/vswitchd/vswitch.ovsschema > $@.tmp && mv $@.tmp $@
 lib/vswitch-idl.c: $(srcdir)/vswitchd/vswitch.ovsschema \
-		$(srcdir)/build-aux/ovsdb-idlc
+		$(srcdir)/build-aux/ovsdb-idlc lib/vswitch-idl.h
 	$(AM_V_GEN)$(MKDIR_P) lib && \
 	$(PYTHON3) $(srcdir)/build-aux/ovsdb-idlc --prefix=ovsrec_ \
 	  --header=vswitch-idl.h c-idl-source \

@@ -33,14 +33,14 @@ struct json_member_order;
 struct shash;
 
 enum json_type {
-    JSON_NULL,                  /* null */
-    JSON_FALSE,                 /* false */
-    JSON_TRUE,                  /* true */
-    JSON_OBJECT,                /* {"a": b, "c": d, ...} */
-    JSON_ARRAY,                 /* [1, 2, 3, ...] */
-    JSON_INTEGER,               /* 123 */
-    JSON_REAL,                  /* 123.456 */
-    JSON_STRING,                /* "..." */
+    JSON_NULL,                  /* The literal null. */
+    JSON_FALSE,                 /* The literal false... */
+    JSON_TRUE,                  /* ...and true. */
+    JSON_OBJECT,                /* Members: {"name": value, ...}. */
+    JSON_ARRAY,                 /* Elements: [value, ...]. */
+    JSON_INTEGER,               /* Exact: -9223372036854775808 and up. */
+    JSON_REAL,                  /* Any other number, as a double. */
+    JSON_STRING,                /* Quoted text. */
     JSON_N_TYPES
 };
 
@@ -135,10 +135,14 @@ enum {
 
 struct json_parser;
 struct json_parser *json_parser_create(int flags);
+void json_parser_abort(struct json_parser *);
+
+/* Returns the number of bytes used: fewer than offered once done. */
 size_t json_parser_feed(struct json_parser *, const char *, size_t);
 bool json_parser_is_done(const struct json_parser *);
+
+/* Frees the parser; returns the value or a JSON_STRING error. */
 struct json *json_parser_finish(struct json_parser *);
-void json_parser_abort(struct json_parser *);
 
 /* Whole-document parsing.  Each returns a new value or, on error, a new
  * JSON_STRING with the error message; never NULL. */

@@ -185,13 +185,15 @@ void vlog_rate_limit(const struct vlog_module *, enum vlog_level,
 
 /* The logging macros proper.  Each evaluates its arguments only if the
  * message will be shown. */
-#define VLOG_FATAL(...) vlog_fatal(THIS_MODULE, __VA_ARGS__)
-#define VLOG_ABORT(...) vlog_abort(THIS_MODULE, __VA_ARGS__)
-#define VLOG_EMER(...) VLOG(VLL_EMER, __VA_ARGS__)
-#define VLOG_ERR(...) VLOG(VLL_ERR, __VA_ARGS__)
-#define VLOG_WARN(...) VLOG(VLL_WARN, __VA_ARGS__)
-#define VLOG_INFO(...) VLOG(VLL_INFO, __VA_ARGS__)
 #define VLOG_DBG(...) VLOG(VLL_DBG, __VA_ARGS__)
+#define VLOG_INFO(...) VLOG(VLL_INFO, __VA_ARGS__)
+#define VLOG_WARN(...) VLOG(VLL_WARN, __VA_ARGS__)
+#define VLOG_ERR(...) VLOG(VLL_ERR, __VA_ARGS__)
+#define VLOG_EMER(...) VLOG(VLL_EMER, __VA_ARGS__)
+
+/* These two do not return. */
+#define VLOG_ABORT(...) vlog_abort(THIS_MODULE, __VA_ARGS__)
+#define VLOG_FATAL(...) vlog_fatal(THIS_MODULE, __VA_ARGS__)
 
 #define VLOG_IS_ENABLED(LEVEL) (THIS_MODULE->min_level >= (int) (LEVEL))
 #define VLOG_IS_EMER_ENABLED() VLOG_IS_ENABLED(VLL_EMER)
@@ -253,13 +255,9 @@ void vlog_rate_limit(const struct vlog_module *, enum vlog_level,
 #define VLOG_LONG_OPTIONS                                       \
         {"verbose",  optional_argument, NULL, 'v'},             \
         {"log-file", optional_argument, NULL, OPT_LOG_FILE}
-#define VLOG_OPTION_HANDLERS                    \
-        case 'v':                               \
-            vlog_set_verbosity(optarg);         \
-            break;                              \
-        case OPT_LOG_FILE:                      \
-            vlog_set_log_file(optarg);          \
-            break;
+#define VLOG_OPTION_HANDLERS \
+    case OPT_LOG_FILE: vlog_set_log_file(optarg); break; \
+    case 'v': vlog_set_verbosity(optarg); break;
 
 /* Prints the usage text for the options above to stdout. */
 void vlog_usage(void);

@@ -16,9 +16,9 @@ import sys
 
 
 def tshark_fields(pcap):
-    fields = ['openflow_v1.version', 'openflow_v4.version',
+    fields = ['openflow.version', 'openflow_v4.version',
               'openflow_v5.version', 'openflow_v6.version',
-              'openflow_v1.xid', 'openflow_v4.xid', 'openflow_v5.xid',
+              'openflow.xid', 'openflow_v4.xid', 'openflow_v5.xid',
               'openflow_v6.xid', '_ws.col.Info']
     args = ['tshark', '-r', pcap, '-d', 'tcp.port==6653,openflow',
             '-T', 'fields', '-E', 'separator=|']
@@ -28,8 +28,8 @@ def tshark_fields(pcap):
     rows = []
     for line in out.splitlines():
         cols = line.split('|')
-        version = next((c for c in cols[0:4] if c), '')
-        xid = next((c for c in cols[4:8] if c), '')
+        version = next((c for c in cols[0:4] if c), '').split(',')[0]
+        xid = next((c for c in cols[4:8] if c), '').split(',')[0]
         info = cols[8] if len(cols) > 8 else ''
         rows.append((version, xid, info))
     return rows
