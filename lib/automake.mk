@@ -113,6 +113,7 @@ lib_libopenvswitch_a_SOURCES += \
 	lib/vconn.c \
 	lib/vconn.h
 EXTRA_DIST += lib/ofp-errors.def lib/ofp-msgs.def
+lib_libopenvswitch_a_SOURCES += lib/ofp-flow.c lib/ofp-flow.h
 # --- end OpenFlow codec ---
 
 # --- flows, matches, fields, packets, datapath flow text ---
@@ -162,3 +163,7 @@ lib_libopenvswitch_a_SOURCES += \
 	lib/ovsdb-idl-private.h lib/ovsdb-idl-txn.c
 nodist_lib_libopenvswitch_a_SOURCES = lib/vswitch-idl.c lib/vswitch-idl.h
 # --- end OVSDB library ---
+
+# --- classifier ---
+lib_libopenvswitch_a_SOURCES += lib/classifier.c lib/classifier.h
+# --- end classifier ---

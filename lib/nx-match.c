@@ -505,6 +505,12 @@ put_oxm_vlan(struct ofpbuf *b, const struct match *match,
     ovs_be16 vid_bits = htons(VLAN_VID_MASK | VLAN_CFI);
     union mf_value value, mask;
 
+    if (m & htons(VLAN_CFI) && !(tci & htons(VLAN_CFI))) {
+        /* "No tag": OFPVID_NONE, and nothing about the priority. */
+        memset(&value, 0, sizeof value);
+        nx_put_entry(b, MFF_VLAN_VID, version, &value, NULL);
+        return;
+    }
     if (m & vid_bits) {
         memset(&value, 0, sizeof value);
         memset(&mask, 0, sizeof mask);

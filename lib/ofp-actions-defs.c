@@ -279,7 +279,10 @@ encode_CONTROLLER(const struct ofpact_controller *c, enum ofp_version version,
 }
 
 /* "controller", "controller:MAX_LEN" or "controller(KEY=VALUE,...)".
- * "controller(pause[,id=N])" is another spelling of the pause action. */
+ * "controller(pause[,id=N])" is another spelling of the pause action, so
+ * that flow tables written for upstream Open vSwitch load unchanged; a
+ * closure carries the whole packet, so "reason" and "max_len" have no
+ * effect there. */
 static char * OVS_WARN_UNUSED_RESULT
 parse_CONTROLLER(char *arg, const struct act_parse_ctx *pc)
 {

@@ -23,6 +23,7 @@
 
 #include "ofp-connection.h"
 #include "ofp-errors.h"
+#include "ofp-flow.h"
 #include "ofp-msgs.h"
 #include "ofp-port.h"
 #include "ofp-switch.h"
@@ -253,6 +254,11 @@ static const struct {
     { OFPTYPE_PORT_STATS_REPLY, ofputil_port_stats_reply_print },
     { OFPTYPE_PORT_DESC_STATS_REQUEST, print_port_desc_request },
     { OFPTYPE_PORT_DESC_STATS_REPLY, print_port_desc_reply },
+    { OFPTYPE_FLOW_MOD, ofputil_flow_mod_print },
+    { OFPTYPE_FLOW_STATS_REQUEST, ofputil_flow_stats_request_print },
+    { OFPTYPE_AGGREGATE_STATS_REQUEST, ofputil_flow_stats_request_print },
+    { OFPTYPE_FLOW_STATS_REPLY, ofputil_flow_stats_reply_print },
+    { OFPTYPE_FLOW_REMOVED, ofputil_flow_removed_print },
 };
 
 static ofp_print_func *

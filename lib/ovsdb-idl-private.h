@@ -30,6 +30,9 @@ struct ovsdb_idl {
     unsigned int session_seqno; /* Last seen jsonrpc session seqno. */
     unsigned int change_seqno;
     bool has_ever_connected;
+    bool retry;                 /* Reconnect after failures? */
+    bool failed;                /* Server refused get_schema/monitor and
+                                 * 'retry' is false: the IDL is dead. */
     bool schema_warned;
 
     char *lock_name;

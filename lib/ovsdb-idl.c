@@ -138,6 +138,7 @@ ovsdb_idl_create(const char *remote, struct ovsdb_idl_class *class,
     struct ovsdb_idl *idl = xzalloc(sizeof *idl);
     idl->class_ = class;
     idl->session = jsonrpc_session_open(remote, retry);
+    idl->retry = retry;
     idl->session_seqno = UINT_MAX;
     idl->change_seqno = 1;
     idl->state = IDL_S_DISCONNECTED;
@@ -289,13 +290,14 @@ ovsdb_idl_is_connected(const struct ovsdb_idl *idl)
 bool
 ovsdb_idl_is_alive(const struct ovsdb_idl *idl)
 {
-    return jsonrpc_session_is_alive(idl->session);
+    return !idl->failed && jsonrpc_session_is_alive(idl->session);
 }
 
 int
 ovsdb_idl_get_last_error(const struct ovsdb_idl *idl)
 {
-    int err = jsonrpc_session_get_last_error(idl->session);
+    int err = idl->failed ? EPROTO
+              : jsonrpc_session_get_last_error(idl->session);
     if (!err && !jsonrpc_session_is_alive(idl->session)) {
         err = ENOTCONN;
     }
@@ -1088,7 +1090,11 @@ idl_process_msg(struct ovsdb_idl *idl, struct jsonrpc_msg *msg)
             /* Start over, with the session's backoff; a session without
              * retry gives up, which its owner sees as a dead IDL. */
             idl->state = IDL_S_DISCONNECTED;
-            jsonrpc_session_force_reconnect(idl->session);
+            if (idl->retry) {
+                jsonrpc_session_force_reconnect(idl->session);
+            } else {
+                idl->failed = true;
+            }
             return;
         }
         if (idl->state == IDL_S_SCHEMA_REQUESTED) {

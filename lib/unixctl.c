@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "coverage.h"
+#include "timeval.h"
 #include "dirs.h"
 #include "jsonrpc.h"
 #include "openvswitch/dynamic-string.h"
@@ -199,6 +200,9 @@ unixctl_register_builtins(void)
                                  NULL);
         unixctl_command_register("coverage/show", "", 0, 0,
                                  unixctl_coverage_show, NULL);
+        /* Every daemon gets time/stop and time/warp, so that tests can
+         * drive its timers deterministically. */
+        timeval_register_unixctl_commands();
         vlog_init();
     }
 }

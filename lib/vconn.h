@@ -36,7 +36,7 @@ void vconn_close(struct vconn *vconn);
 const char *vconn_get_name(const struct vconn *vconn);
 
 uint32_t vconn_get_allowed_versions(const struct vconn *vconn);
-void vconn_set_allowed_versions(struct vconn *vconn, uint32_t allowed_versions);
+void vconn_set_allowed_versions(struct vconn *vconn, uint32_t versions);
 int vconn_get_version(const struct vconn *vconn);
 void vconn_set_recv_any_version(struct vconn *vconn);
 
@@ -70,7 +70,8 @@ int vconn_transact(struct vconn *vconn, struct ofpbuf *request,
                    struct ofpbuf **replyp);
 int vconn_transact_noreply(struct vconn *vconn, struct ofpbuf *request,
                            struct ofpbuf **replyp);
-int vconn_transact_multiple_noreply(struct vconn *vconn, struct ovs_list *requests,
+int vconn_transact_multiple_noreply(struct vconn *vconn,
+                                    struct ovs_list *requests,
                                     struct ofpbuf **replyp);
 
 /* Passive connections. */

@@ -361,8 +361,11 @@ execute_wait(struct exec_ctx *x, struct ovsdb_parser *parser,
 
     const struct json *timeout = ovsdb_parser_member(
         parser, "timeout", OP_INTEGER | OP_OPTIONAL);
-    const struct json *columns_json = ovsdb_parser_member(parser, "columns",
-                                                          OP_ARRAY);
+    /* RFC 7047 lists "columns" as required, but Open vSwitch's clients
+     * omit it (e.g. ovs-vsctl's opening "wait" on the root row); then the
+     * rows are compared on the columns that they name. */
+    const struct json *columns_json = ovsdb_parser_member(
+        parser, "columns", OP_ARRAY | OP_OPTIONAL);
     const struct json *until = ovsdb_parser_member(parser, "until",
                                                    OP_STRING);
     const struct json *rows_json = ovsdb_parser_member(parser, "rows",
@@ -384,10 +387,12 @@ execute_wait(struct exec_ctx *x, struct ovsdb_parser *parser,
                                    "or \"!=\".");
         goto exit;
     }
-    error = ovsdb_column_set_from_json(columns_json, table->schema,
-                                       &columns);
-    if (error) {
-        goto exit;
+    if (columns_json) {
+        error = ovsdb_column_set_from_json(columns_json, table->schema,
+                                           &columns);
+        if (error) {
+            goto exit;
+        }
     }
 
     /* Parse the expected rows. */
@@ -399,7 +404,11 @@ execute_wait(struct exec_ctx *x, struct ovsdb_parser *parser,
                           &expected[i], &given);
         for (size_t j = 0; !error && j < given.n; j++) {
             unsigned int idx = given.columns[j]->index;
-            if (!ovsdb_column_set_contains(&columns, idx)) {
+            if (!columns_json) {
+                if (!ovsdb_column_set_contains(&columns, idx)) {
+                    ovsdb_column_set_add(&columns, given.columns[j]);
+                }
+            } else if (!ovsdb_column_set_contains(&columns, idx)) {
                 error = ovsdb_syntax_error(
                     json_array(rows_json)->elems[i], NULL, "wait row has "
                     "column %s that is not in \"columns\"",

@@ -30,11 +30,14 @@ TESTSUITE_AT += \
 # --- OpenFlow codec tests ---
 TESTSUITE_AT +=
 TESTSUITE_AT += tests/ofp-print.at tests/ofp-errors.at tests/ofp-prop.at \
-	tests/vconn.at tests/ovs-ofctl.at tests/interop/ofp-print.at
+	tests/vconn.at tests/ovs-ofctl.at tests/interop/ofp-print.at \
+	tests/interop/vconn.at
 EXTRA_DIST += tests/interop/ofp-pcap.py tests/interop/check-tshark.py
 TESTSUITE_AT += tests/ofp-actions.at tests/interop/ofp-actions.at
+TESTSUITE_AT += tests/ofp-flow.at tests/interop/ofp-flow.at
 TESTSUITE_AT += tests/meta-flow.at tests/nx-match.at tests/flow-extract.at \
 	tests/odp.at tests/pcap.at tests/packets.at tests/interop/match.at
+TESTSUITE_AT += tests/classifier.at
 # --- OVSDB tests ---
 TESTSUITE_AT +=
 TESTSUITE_AT += \
@@ -74,7 +77,7 @@ check-valgrind: all tests/atconfig tests/atlocal $(TESTSUITE) $(check_PROGRAMS)
 	  } > tests/valgrind/$$b; \
 	  chmod +x tests/valgrind/$$b; \
 	done
-	$(SHELL) '$(TESTSUITE)' -C tests CHECK_VALGRIND=true AUTOTEST_PATH='valgrind:$(AUTOTEST_PATH)' $(TESTSUITEFLAGS) -j1
+	$(SHELL) '$(TESTSUITE)' -C tests CHECK_VALGRIND=true AUTOTEST_PATH='tests/valgrind:$(AUTOTEST_PATH)' $(TESTSUITEFLAGS) -j1
 EXTRA_DIST += tests/valgrind.supp
 .PHONY: check-valgrind
 
@@ -131,7 +134,9 @@ tests_ovstest_SOURCES +=
 tests_ovstest_SOURCES += tests/test-ofp-prop.c tests/test-vconn.c \
 	tests/test-ofp-encode.c
 tests_ovstest_SOURCES += tests/test-ofp-actions.c
+tests_ovstest_SOURCES += tests/test-ofp-flow.c
 tests_ovstest_SOURCES += tests/test-flows.c tests/test-packets.c
+tests_ovstest_SOURCES += tests/test-classifier.c
 # --- OVSDB unit tests ---
 tests_ovstest_SOURCES +=
 tests_ovstest_SOURCES += tests/test-ovsdb.c $(OVSDB_ENGINE_SOURCES)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "openvswitch/util.h"
 
 struct ovstest_entry {
     const char *name;
@@ -51,6 +52,7 @@ usage(FILE *stream)
 int
 main(int argc, char *argv[])
 {
+    set_program_name(argv[0]);
     qsort(entries, n_entries, sizeof *entries, compare_entries);
 
     if (argc < 2 || !strcmp(argv[1], "--help")) {

@@ -18,6 +18,9 @@
  *   odp-packet           datapath flow text -> packet hex -> flow text
  *   subfield             "SUBFIELD | MATCH" -> normalized subfield and
  *                        mf_check_src()/mf_check_dst() verdicts
+ *   subvalue             "SUBFIELD VALUE": writes VALUE into the subfield
+ *                        of a zero flow, prints the whole field and the
+ *                        value read back with its width
  *   metadata             flow (as match text) -> flow_get_metadata() ->
  *                        OXM entries -> oxm_decode_match() -> match text
  *   header               field name -> its NXM/OXM header per version,
@@ -171,7 +174,7 @@ do_roundtrip(const char *s, void *aux)
         printf("decode error: %s\n", ofperr_get_name(error));
     } else {
         print_match(&match2, priority);
-        if (!match_equal(&match, &match2) && !version) {
+        if (!match_equal(&match, &match2)) {
             printf("(differs from the parsed match)\n");
         }
     }
@@ -342,6 +345,47 @@ do_subfield(const char *line, void *aux)
                       src ? ofperr_get_name(src) : "ok",
                       dst ? ofperr_get_name(dst) : "ok");
     }
+    puts(ds_cstr(&ds));
+    ds_destroy(&ds);
+    free(copy);
+}
+
+static void
+do_subvalue(const char *line, void *aux)
+{
+    char *copy = xstrdup(line);
+    char *space = strchr(copy, ' ');
+    union mf_subvalue sv, back;
+    union mf_value whole;
+    struct mf_subfield sf;
+    struct flow flow;
+    struct ds ds = DS_EMPTY_INITIALIZER;
+    unsigned long long x;
+    char *error;
+
+    if (!space) {
+        printf("error: expected SUBFIELD VALUE\n");
+        free(copy);
+        return;
+    }
+    *space = '\0';
+    error = mf_parse_subfield(&sf, copy);
+    if (error) {
+        printf("error: %s\n", error);
+        free(error);
+        free(copy);
+        return;
+    }
+    x = strtoull(space + 1, NULL, 0);
+    memset(&sv, 0, sizeof sv);
+    sv.integer = htonll(x);
+    memset(&flow, 0, sizeof flow);
+    mf_write_subfield_flow(&sf, &sv, &flow);
+    mf_get_value(sf.field, &flow, &whole);
+    mf_format(sf.field, &whole, NULL, NULL, &ds);
+    mf_read_subfield(&sf, &flow, &back);
+    ds_put_format(&ds, " read=%#"PRIx64" width=%d",
+                  ntohll(back.integer), mf_subvalue_width(&back));
     puts(ds_cstr(&ds));
     ds_destroy(&ds);
     free(copy);
@@ -850,6 +894,8 @@ test_flows_main(int argc, char *argv[])
         for_each_line(do_odp_packet, NULL);
     } else if (!strcmp(argv[1], "subfield")) {
         for_each_line(do_subfield, NULL);
+    } else if (!strcmp(argv[1], "subvalue")) {
+        for_each_line(do_subvalue, NULL);
     } else if (!strcmp(argv[1], "metadata")) {
         for_each_line(do_metadata, NULL);
     } else if (!strcmp(argv[1], "header")) {

@@ -20,6 +20,9 @@
  *       Parses TEXT as instructions and prints the result of checking it
  *       against MATCH in table TABLE of a switch with N_TABLES tables.
  *
+ *   names TEXT
+ *       Parses and formats TEXT with port names "p1" and "p2" known.
+ *
  *   unroll
  *       Shows how translation's internal unroll marker prints and encodes
  *       (it never reaches the wire), and exercises the list queries.
@@ -49,6 +52,7 @@
 #include "match.h"
 #include "ofp-actions.h"
 #include "ofp-errors.h"
+#include "ofp-port.h"
 #include "ofp-protocol.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/ofpbuf.h"
@@ -408,6 +412,38 @@ cmd_flow_mod(int argc OVS_UNUSED, char *argv[])
     ofpbuf_uninit(&ofpacts);
 }
 
+/* "names TEXT": parses and formats TEXT with port names p1 (port 1) and
+ * p2 (port 2) known, then formats the same actions without names. */
+static void
+cmd_names(int argc OVS_UNUSED, char *argv[])
+{
+    struct ofputil_port_map map;
+    enum ofputil_protocol usable;
+    struct ofpbuf ofpacts;
+    char *error;
+
+    ofputil_port_map_init(&map);
+    ofputil_port_map_put(&map, u16_to_ofp(1), "p1");
+    ofputil_port_map_put(&map, u16_to_ofp(2), "p2");
+    ofpbuf_init(&ofpacts, 0);
+    error = ofpacts_parse_actions(argv[1], &map, &ofpacts, &usable);
+    if (error) {
+        printf("error: %s\n", error);
+        free(error);
+    } else {
+        struct ds s = DS_EMPTY_INITIALIZER;
+
+        ofpacts_format(ofpacts.data, ofpacts.size, &map, &s);
+        printf("with names: %s\n", ds_cstr(&s));
+        ds_clear(&s);
+        ofpacts_format(ofpacts.data, ofpacts.size, NULL, &s);
+        printf("without: %s\n", ds_cstr(&s));
+        ds_destroy(&s);
+    }
+    ofpbuf_uninit(&ofpacts);
+    ofputil_port_map_destroy(&map);
+}
+
 /* Builds a list with translation's unroll marker in it, which has no text
  * syntax and no wire form, and shows how it prints and encodes, and what
  * the queries say about a few lists. */
@@ -704,6 +740,7 @@ test_ofp_actions_main(int argc, char *argv[])
         { "check", 4, 4, cmd_check },
         { "flow-mod", 3, 3, cmd_flow_mod },
         { "unroll", 0, 0, cmd_unroll },
+        { "names", 1, 1, cmd_names },
         { "fuzz", 2, 2, cmd_fuzz },
     };
 

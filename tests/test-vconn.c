@@ -11,6 +11,9 @@
  *       Sends an echo request with vconn_transact() and prints the reply.
  *   ovstest test-vconn refused
  *       Connects to a socket that does not exist.
+ *   ovstest test-vconn serve VERSIONS
+ *       Serves one connection, printing what arrives and answering echo
+ *       requests (for tests against other OpenFlow clients).
  *   ovstest test-vconn rconn
  *       Runs an rconn against a listener: connect, send through the queue,
  *       have an echo request answered automatically, see the peer close.
@@ -293,6 +296,47 @@ test_rconn(void)
     unlink(SOCKET);
 }
 
+/* Accepts one connection on SOCKET, prints the first line of each message
+ * received and answers echo requests, until the peer closes. */
+static void
+test_serve(const char *versions)
+{
+    struct pvconn *pvconn = listen_or_die(parse_versions(versions));
+
+    /* Tell the test script that the socket is ready. */
+    printf("listening\n");
+    fflush(stdout);
+
+    struct vconn *vconn = accept_block(pvconn);
+    for (;;) {
+        struct ofpbuf *msg;
+        int error = vconn_recv_block(vconn, &msg);
+        if (error) {
+            printf("closed: %s\n", ovs_retval_to_string(error));
+            break;
+        }
+
+        char *s = ofp_to_string(msg->data, msg->size, NULL, 1);
+        char *nl = strchr(s, '\n');
+        printf("%.*s\n", nl ? (int) (nl - s) : (int) strlen(s), s);
+        free(s);
+        fflush(stdout);
+
+        enum ofptype type;
+        const struct ofp_header *oh = msg->data;
+        if (!ofptype_decode(&type, oh) && type == OFPTYPE_ECHO_REQUEST) {
+            struct ofpbuf *reply = ofpraw_alloc_reply(
+                OFPRAW_OFPT_ECHO_REPLY, oh, msg->size);
+            ofpbuf_put(reply, oh + 1, msg->size - sizeof *oh);
+            ofpmsg_update_length(reply);
+            ovs_assert(!vconn_send_block(vconn, reply));
+        }
+        ofpbuf_delete(msg);
+    }
+    vconn_close(vconn);
+    pvconn_close(pvconn);
+}
+
 static void
 test_vconn_main(int argc, char *argv[])
 {
@@ -302,6 +346,8 @@ test_vconn_main(int argc, char *argv[])
         test_transact(argv[2]);
     } else if (argc == 2 && !strcmp(argv[1], "refused")) {
         test_refused();
+    } else if (argc == 3 && !strcmp(argv[1], "serve")) {
+        test_serve(argv[2]);
     } else if (argc == 2 && !strcmp(argv[1], "rconn")) {
         test_rconn();
     } else {

@@ -17,3 +17,4 @@ utilities_ovs_vsctl_SOURCES = utilities/ovs-vsctl.c
 utilities_ovs_vsctl_LDADD = lib/libopenvswitch.a
 dist_man_MANS += utilities/ovs-vsctl.8
 dist_man_MANS += utilities/ovs-ofctl.8
+EXTRA_DIST += utilities/ovs-closure-demo

@@ -20,6 +20,7 @@
 #include "command-line.h"
 #include "dp-packet.h"
 #include "flow.h"
+#include "odp-util.h"
 #include "ofp-errors.h"
 #include "ofp-print.h"
 #include "ofp-protocol.h"
@@ -121,6 +122,7 @@ usage(void)
            "  print-error ENUM            print error ENUM's codes\n"
            "  encode-error-reply ENUM HEX encode error reply to HEX\n"
            "  parse-pcap PCAP...          print flows of packets in PCAP\n"
+           "  compose-packet DP_FLOW      print packet for datapath flow\n"
            "\nOptions:\n"
            "  -O, --protocols=LIST    OpenFlow versions to allow, e.g. "
            "OpenFlow10,OpenFlow13\n"
@@ -266,6 +268,30 @@ ofctl_parse_pcap(struct ovs_cmdl_context *ctx)
     }
 }
 
+/* compose-packet DP_FLOW: prints, as one line of hex, the Ethernet frame
+ * described by datapath flow DP_FLOW (the form "in_port(1),eth(...),..."
+ * that ovs-appctl netdev-dummy/receive also takes).  Open vSwitch 3.1's
+ * command of the same name takes an OpenFlow flow instead. */
+static void
+ofctl_compose_packet(struct ovs_cmdl_context *ctx)
+{
+    struct flow flow;
+    char *error = odp_flow_from_string(ctx->argv[1], &flow, NULL);
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+
+    struct dp_packet *packet = dp_packet_new(0);
+    flow_compose(packet, &flow);
+
+    const uint8_t *data = dp_packet_data(packet);
+    for (size_t i = 0; i < dp_packet_size(packet); i++) {
+        printf("%02x", data[i]);
+    }
+    putchar('\n');
+    dp_packet_delete(packet);
+}
+
 /* "help" prints the usage text; "list-commands" the command table. */
 static void
 ofctl_help_or_list(struct ovs_cmdl_context *ctx)
@@ -280,6 +306,7 @@ static const struct ovs_cmdl_command all_commands[] = {
     { "ofp-print", "HEX [VERBOSITY]", 1, 2, ofctl_ofp_print, OVS_RO },
     { "print-error", "ENUM", 1, 1, ofctl_print_error, OVS_RO },
     { "parse-pcap", "PCAP...", 1, INT_MAX, ofctl_parse_pcap, OVS_RO },
+    { "compose-packet", "DP_FLOW", 1, 1, ofctl_compose_packet, OVS_RO },
     { "encode-error-reply", "ENUM HEX", 2, 2, ofctl_encode_error_reply,
       OVS_RO },
     { "help", NULL, 0, INT_MAX, ofctl_help_or_list, OVS_RO },
