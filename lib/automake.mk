@@ -114,6 +114,7 @@ lib_libopenvswitch_a_SOURCES += \
 	lib/vconn.h
 EXTRA_DIST += lib/ofp-errors.def lib/ofp-msgs.def
 lib_libopenvswitch_a_SOURCES += lib/ofp-flow.c lib/ofp-flow.h
+lib_libopenvswitch_a_SOURCES += lib/ofp-packet.c lib/ofp-packet.h
 # --- end OpenFlow codec ---
 
 # --- flows, matches, fields, packets, datapath flow text ---

@@ -25,6 +25,7 @@
 #include "ofp-errors.h"
 #include "ofp-flow.h"
 #include "ofp-msgs.h"
+#include "ofp-packet.h"
 #include "ofp-port.h"
 #include "ofp-switch.h"
 #include "ofp-table-stats.h"
@@ -259,6 +260,7 @@ static const struct {
     { OFPTYPE_AGGREGATE_STATS_REQUEST, ofputil_flow_stats_request_print },
     { OFPTYPE_FLOW_STATS_REPLY, ofputil_flow_stats_reply_print },
     { OFPTYPE_FLOW_REMOVED, ofputil_flow_removed_print },
+    { OFPTYPE_PACKET_IN, ofputil_packet_in_print },
 };
 
 static ofp_print_func *

@@ -35,6 +35,7 @@ TESTSUITE_AT += tests/ofp-print.at tests/ofp-errors.at tests/ofp-prop.at \
 EXTRA_DIST += tests/interop/ofp-pcap.py tests/interop/check-tshark.py
 TESTSUITE_AT += tests/ofp-actions.at tests/interop/ofp-actions.at
 TESTSUITE_AT += tests/ofp-flow.at tests/interop/ofp-flow.at
+TESTSUITE_AT += tests/ofp-packet.at tests/interop/ofp-packet.at
 TESTSUITE_AT += tests/meta-flow.at tests/nx-match.at tests/flow-extract.at \
 	tests/odp.at tests/pcap.at tests/packets.at tests/interop/match.at
 TESTSUITE_AT += tests/classifier.at

@@ -22,6 +22,7 @@
 #include "flow.h"
 #include "odp-util.h"
 #include "ofp-errors.h"
+#include "ofp-flow.h"
 #include "ofp-print.h"
 #include "ofp-protocol.h"
 #include "openvswitch/dynamic-string.h"
@@ -123,6 +124,8 @@ usage(void)
            "  encode-error-reply ENUM HEX encode error reply to HEX\n"
            "  parse-pcap PCAP...          print flows of packets in PCAP\n"
            "  compose-packet DP_FLOW      print packet for datapath flow\n"
+           "  parse-flow FLOW             print flow-mod for FLOW\n"
+           "  parse-flows FILE            print flow-mods for flows in FILE\n"
            "\nOptions:\n"
            "  -O, --protocols=LIST    OpenFlow versions to allow, e.g. "
            "OpenFlow10,OpenFlow13\n"
@@ -292,6 +295,92 @@ ofctl_compose_packet(struct ovs_cmdl_context *ctx)
     dp_packet_delete(packet);
 }
 
+/* The protocols that -O and -F together allow. */
+static enum ofputil_protocol
+get_allowed_protocols(void)
+{
+    enum ofputil_protocol allowed = 0;
+
+    for (int v = OFP10_VERSION; v <= OFP15_VERSION; v++) {
+        if (allowed_versions & (1u << v)) {
+            enum ofputil_protocol p = ofputil_protocols_from_ofp_version(v);
+            allowed |= p;
+            for (size_t i = 0; i < ofputil_n_protocols; i++) {
+                if (p & ofputil_protocols[i]) {
+                    allowed |= ofputil_protocol_set_tid(ofputil_protocols[i],
+                                                        true);
+                }
+            }
+        }
+    }
+    return allowed & allowed_protocols;
+}
+
+/* Prints what parse-flow and parse-flows print for the 'n' flow-mods in
+ * 'fms', which together can use 'usable'. */
+static void
+print_parsed_flow_mods(struct ofputil_flow_mod *fms, size_t n,
+                       enum ofputil_protocol usable)
+{
+    enum ofputil_protocol allowed = usable & get_allowed_protocols();
+    enum ofputil_protocol chosen = 0;
+    char *names = ofputil_protocols_to_string(usable);
+
+    printf("usable protocols: %s\n", names);
+    free(names);
+    for (size_t i = 0; i < ofputil_n_protocols && !chosen; i++) {
+        enum ofputil_protocol base = ofputil_protocols[i];
+        enum ofputil_protocol tid = ofputil_protocol_set_tid(base, true);
+        chosen = (allowed & base ? base : allowed & tid ? tid : 0);
+    }
+    if (!chosen) {
+        ovs_fatal(0, "no usable protocol");
+    }
+    printf("chosen protocol: %s\n", ofputil_protocol_to_string(chosen));
+
+    for (size_t i = 0; i < n; i++) {
+        struct ofpbuf *msg = ofputil_encode_flow_mod(&fms[i], chosen);
+        ofp_print(stdout, msg->data, msg->size, NULL, 2);
+        ofpbuf_delete(msg);
+        free(fms[i].ofpacts);
+    }
+}
+
+/* parse-flow FLOW: parses FLOW as add-flow would and prints the protocols
+ * that can carry it and the flow-mod. */
+static void
+ofctl_parse_flow(struct ovs_cmdl_context *ctx)
+{
+    enum ofputil_protocol usable;
+    struct ofputil_flow_mod fm;
+    char *error;
+
+    error = parse_ofp_flow_mod_str(&fm, ctx->argv[1], NULL, OFPFC_ADD,
+                                   &usable);
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+    print_parsed_flow_mods(&fm, 1, usable);
+}
+
+/* parse-flows FILE: the same for every flow in FILE. */
+static void
+ofctl_parse_flows(struct ovs_cmdl_context *ctx)
+{
+    enum ofputil_protocol usable;
+    struct ofputil_flow_mod *fms;
+    size_t n_fms;
+    char *error;
+
+    error = parse_ofp_flow_mod_file(ctx->argv[1], NULL, OFPFC_ADD, &fms,
+                                    &n_fms, &usable);
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+    print_parsed_flow_mods(fms, n_fms, usable);
+    free(fms);
+}
+
 /* "help" prints the usage text; "list-commands" the command table. */
 static void
 ofctl_help_or_list(struct ovs_cmdl_context *ctx)
@@ -309,6 +398,8 @@ static const struct ovs_cmdl_command all_commands[] = {
     { "compose-packet", "DP_FLOW", 1, 1, ofctl_compose_packet, OVS_RO },
     { "encode-error-reply", "ENUM HEX", 2, 2, ofctl_encode_error_reply,
       OVS_RO },
+    { "parse-flow", "FLOW", 1, 1, ofctl_parse_flow, OVS_RO },
+    { "parse-flows", "FILE", 1, 1, ofctl_parse_flows, OVS_RO },
     { "help", NULL, 0, INT_MAX, ofctl_help_or_list, OVS_RO },
     { "list-commands", NULL, 0, INT_MAX, ofctl_help_or_list, OVS_RO },
     { NULL, NULL, 0, 0, NULL, OVS_RO },

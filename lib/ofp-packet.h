@@ -1,0 +1,55 @@
+/*
+ * Packet-in messages: a switch handing a packet to its controller.
+ *
+ * struct ofputil_packet_in is the version-independent view of
+ * OFPT_PACKET_IN (OpenFlow 1.0, 1.2, 1.3+).  The packet's metadata (in_port,
+ * registers, tunnel id, ...) travels as a match in 1.2 and later and is
+ * kept in 'flow_metadata' here.
+ */
+
+#ifndef OFP_PACKET_H
+#define OFP_PACKET_H 1
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "match.h"
+#include "ofp-errors.h"
+#include "openvswitch/types.h"
+
+struct ds;
+struct ofp_header;
+struct ofputil_port_map;
+
+struct ofputil_packet_in {
+    const void *packet;         /* Points into the decoded message. */
+    size_t packet_len;
+    size_t total_len;           /* Length of the whole packet. */
+    uint32_t buffer_id;         /* UINT32_MAX: not buffered. */
+    uint8_t reason;             /* enum ofp_packet_in_reason. */
+    uint8_t table_id;           /* 255 if unknown (OpenFlow 1.0). */
+    ovs_be64 cookie;            /* OVS_BE64_MAX if unknown. */
+    struct match flow_metadata; /* in_port and other metadata. */
+};
+
+/* Names as in controller(reason=...): "no_match", "action", ... Returns
+ * 'buf' (of 'bufsize' bytes) holding the number for unknown reasons. */
+const char *ofputil_packet_in_reason_to_string(uint8_t reason, char *buf,
+                                               size_t bufsize);
+bool ofputil_packet_in_reason_from_string(const char *, uint8_t *reason);
+
+/* Decodes 'oh'; 'pin->packet' points into 'oh'.  Returns 0 or an
+ * OpenFlow error (NXT_PACKET_IN is not decoded yet). */
+enum ofperr ofputil_decode_packet_in(struct ofputil_packet_in *pin,
+                                     const struct ofp_header *oh);
+
+/* Returns a malloc()'d one-line description of the Ethernet frame in the
+ * 'len' bytes at 'data' (the flow it belongs to plus its L4 checksum), as
+ * Open vSwitch prints packets. */
+char *ofp_packet_to_string(const void *data, size_t len);
+
+enum ofperr ofputil_packet_in_print(struct ds *, const struct ofp_header *,
+                                    const struct ofputil_port_map *,
+                                    int verbosity);
+
+#endif /* ofp-packet.h */
