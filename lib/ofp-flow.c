@@ -30,6 +30,7 @@
 #include "ofp-msgs.h"
 #include "ofp-port.h"
 #include "ofp-print.h"
+#include "unaligned.h"
 #include "openflow/nicira-ext.h"
 #include "openflow/openflow-1.0.h"
 #include "openflow/openflow-1.1.h"
@@ -126,6 +127,42 @@ set_single_cookie(struct ofputil_flow_mod *fm, ovs_be64 cookie)
     fm->modify_cookie = (fm->command != OFPFC_ADD && cookie != COOKIE_NONE);
 }
 
+/* OF1.0 and NXT_FLOW_MOD flow-mods share the fields from idle_timeout to
+ * flags, in the same order and sizes; 'tail' points at that run inside the
+ * wire message.  Decodes them, the cookie, and the actions left in 'b'. */
+struct ofp10_flow_mod_tail {
+    ovs_be16 idle_timeout;
+    ovs_be16 hard_timeout;
+    ovs_be16 priority;
+    ovs_16aligned_be32 buffer_id;
+    ovs_be16 out_port;
+    ovs_be16 flags;
+};
+BUILD_ASSERT_DECL(sizeof(struct ofp10_flow_mod_tail) == 14);
+
+static enum ofperr
+decode_ofp10_style_tail(struct ofputil_flow_mod *fm, ovs_be64 cookie,
+                        const void *tail_, struct ofpbuf *b,
+                        struct ofpbuf *ofpacts)
+{
+    struct ofp10_flow_mod_tail tail;
+    enum ofperr error;
+
+    memcpy(&tail, tail_, sizeof tail);
+    set_single_cookie(fm, cookie);
+    fm->idle_timeout = ntohs(tail.idle_timeout);
+    fm->hard_timeout = ntohs(tail.hard_timeout);
+    fm->priority = ntohs(tail.priority);
+    fm->buffer_id = ntohl(get_16aligned_be32(&tail.buffer_id));
+    fm->out_port = u16_to_ofp(ntohs(tail.out_port));
+    error = flags_from_wire(ntohs(tail.flags), OFP10_VERSION, &fm->flags);
+    if (error) {
+        return error;
+    }
+    return ofpacts_pull_openflow_actions(b, b->size, OFP10_VERSION, NULL,
+                                         NULL, ofpacts);
+}
+
 static enum ofperr
 decode_ofp10_flow_mod(struct ofputil_flow_mod *fm, struct ofpbuf *b,
                       enum ofputil_protocol protocol, struct ofpbuf *ofpacts)
@@ -142,18 +179,8 @@ decode_ofp10_flow_mod(struct ofputil_flow_mod *fm, struct ofpbuf *b,
     if (error) {
         return error;
     }
-    set_single_cookie(fm, ofm->cookie);
-    fm->idle_timeout = ntohs(ofm->idle_timeout);
-    fm->hard_timeout = ntohs(ofm->hard_timeout);
-    fm->priority = ntohs(ofm->priority);
-    fm->buffer_id = ntohl(ofm->buffer_id);
-    fm->out_port = u16_to_ofp(ntohs(ofm->out_port));
-    error = flags_from_wire(ntohs(ofm->flags), OFP10_VERSION, &fm->flags);
-    if (error) {
-        return error;
-    }
-    return ofpacts_pull_openflow_actions(b, b->size, OFP10_VERSION, NULL,
-                                         NULL, ofpacts);
+    return decode_ofp10_style_tail(fm, ofm->cookie, &ofm->idle_timeout, b,
+                                   ofpacts);
 }
 
 static enum ofperr
@@ -179,18 +206,8 @@ decode_nx_flow_mod(struct ofputil_flow_mod *fm, struct ofpbuf *b,
         /* An added flow has one cookie; a mask makes no sense. */
         return OFPERR_NXBRC_NXM_INVALID;
     }
-    set_single_cookie(fm, nfm->cookie);
-    fm->idle_timeout = ntohs(nfm->idle_timeout);
-    fm->hard_timeout = ntohs(nfm->hard_timeout);
-    fm->priority = ntohs(nfm->priority);
-    fm->buffer_id = ntohl(nfm->buffer_id);
-    fm->out_port = u16_to_ofp(ntohs(nfm->out_port));
-    error = flags_from_wire(ntohs(nfm->flags), OFP10_VERSION, &fm->flags);
-    if (error) {
-        return error;
-    }
-    return ofpacts_pull_openflow_actions(b, b->size, OFP10_VERSION, NULL,
-                                         NULL, ofpacts);
+    return decode_ofp10_style_tail(fm, nfm->cookie, &nfm->idle_timeout, b,
+                                   ofpacts);
 }
 
 static enum ofperr
