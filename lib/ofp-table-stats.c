@@ -184,6 +184,18 @@ put_be64(void *p, uint64_t x)
     memcpy(p, &be, sizeof be);
 }
 
+/* OF1.1 and OF1.2 table statistics differ only in fields that come after
+ * these, so both decode their common part with this. */
+#define COPY_OFP11_TABLE_STATS(TS, OTS)                         \
+    do {                                                        \
+        (TS)->table_id = (OTS)->table_id;                       \
+        copy_name((TS)->name, (OTS)->name);                     \
+        (TS)->max_entries = ntohl((OTS)->max_entries);          \
+        (TS)->active_count = ntohl((OTS)->active_count);        \
+        (TS)->lookup_count = get_be64(&(OTS)->lookup_count);    \
+        (TS)->matched_count = get_be64(&(OTS)->matched_count);  \
+    } while (0)
+
 static void
 copy_name(char *dst, const char *src)
 {
@@ -233,12 +245,7 @@ ofputil_decode_table_stats_reply(struct ofpbuf *msg,
         if (!ots) {
             return OFPERR_OFPBRC_BAD_LEN;
         }
-        ts->table_id = ots->table_id;
-        copy_name(ts->name, ots->name);
-        ts->max_entries = ntohl(ots->max_entries);
-        ts->active_count = ntohl(ots->active_count);
-        ts->lookup_count = get_be64(&ots->lookup_count);
-        ts->matched_count = get_be64(&ots->matched_count);
+        COPY_OFP11_TABLE_STATS(ts, ots);
         return 0;
     }
     case OFPRAW_OFPST12_TABLE_REPLY: {
@@ -247,12 +254,7 @@ ofputil_decode_table_stats_reply(struct ofpbuf *msg,
         if (!ots) {
             return OFPERR_OFPBRC_BAD_LEN;
         }
-        ts->table_id = ots->table_id;
-        copy_name(ts->name, ots->name);
-        ts->max_entries = ntohl(ots->max_entries);
-        ts->active_count = ntohl(ots->active_count);
-        ts->lookup_count = get_be64(&ots->lookup_count);
-        ts->matched_count = get_be64(&ots->matched_count);
+        COPY_OFP11_TABLE_STATS(ts, ots);
         return 0;
     }
     case OFPRAW_OFPST13_TABLE_REPLY: {
