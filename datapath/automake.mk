@@ -1,1 +1,6 @@
 # Build rules for datapath/.
+# The userspace datapath is part of libopenvswitch.a (lib/dpif.h is its
+# interface).
+# --- userspace datapath (helper dp) ---
+lib_libopenvswitch_a_SOURCES +=
+# --- end userspace datapath ---

@@ -168,3 +168,11 @@ nodist_lib_libopenvswitch_a_SOURCES = lib/vswitch-idl.c lib/vswitch-idl.h
 # --- classifier ---
 lib_libopenvswitch_a_SOURCES += lib/classifier.c lib/classifier.h
 # --- end classifier ---
+
+# --- packet-out, packet-in encoding, closures codec (helper codec) ---
+lib_libopenvswitch_a_SOURCES +=
+# --- end packet/closure codec ---
+
+# --- netdevs, datapath interface, netlink attributes, odp actions (helper dp) ---
+lib_libopenvswitch_a_SOURCES +=
+# --- end netdev/dpif ---

@@ -49,6 +49,18 @@ TESTSUITE_AT += \
 	tests/interop/ovsdb.at
 TESTSUITE_AT += tests/ovs-vsctl.at tests/ovsdb-idl.at \
 	tests/interop/vsctl.at
+# --- packet/closure codec tests ---
+TESTSUITE_AT +=
+# --- netdev/dpif tests ---
+TESTSUITE_AT +=
+# --- ofproto tests ---
+TESTSUITE_AT +=
+# --- ofproto-dpif tests ---
+TESTSUITE_AT +=
+# --- vswitchd tests ---
+TESTSUITE_AT +=
+# --- online ovs-ofctl tests ---
+TESTSUITE_AT +=
 # --- end of .at lists ---
 
 TESTSUITE = $(srcdir)/tests/testsuite
@@ -160,5 +172,17 @@ tests/idltest.c: $(srcdir)/tests/idltest.ovsschema \
 	$(PYTHON3) $(srcdir)/build-aux/ovsdb-idlc --prefix=idltest_ \
 	  --header=idltest.h c-idl-source $(srcdir)/tests/idltest.ovsschema \
 	  > $@.tmp && mv $@.tmp $@
+# --- packet/closure codec unit tests ---
+tests_ovstest_SOURCES +=
+# --- netdev/dpif unit tests ---
+tests_ovstest_SOURCES +=
+# --- ofproto unit tests ---
+tests_ovstest_SOURCES +=
+# --- ofproto-dpif unit tests ---
+tests_ovstest_SOURCES +=
+# --- vswitchd unit tests ---
+tests_ovstest_SOURCES +=
+# --- online ovs-ofctl unit tests ---
+tests_ovstest_SOURCES +=
 # --- end of unit tests ---
-tests_ovstest_LDADD = lib/libopenvswitch.a
+tests_ovstest_LDADD = ofproto/libofproto.a lib/libopenvswitch.a

@@ -19,3 +19,6 @@ lib/vswitch-idl.c: $(srcdir)/vswitchd/vswitch.ovsschema \
 	$(PYTHON3) $(srcdir)/build-aux/ovsdb-idlc --prefix=ovsrec_ \
 	  --header=vswitch-idl.h c-idl-source \
 	  $(srcdir)/vswitchd/vswitch.ovsschema > $@.tmp && mv $@.tmp $@
+
+# --- ovs-vswitchd and bridge.c (helper vswitchd) ---
+# --- end ovs-vswitchd ---
