@@ -171,8 +171,28 @@ lib_libopenvswitch_a_SOURCES += lib/classifier.c lib/classifier.h
 
 # --- packet-out, packet-in encoding, closures codec (helper codec) ---
 lib_libopenvswitch_a_SOURCES +=
+lib_libopenvswitch_a_SOURCES += lib/ofp-closure.c lib/ofp-closure.h
 # --- end packet/closure codec ---
 
 # --- netdevs, datapath interface, netlink attributes, odp actions (helper dp) ---
-lib_libopenvswitch_a_SOURCES +=
+lib_libopenvswitch_a_SOURCES += \
+	lib/dpif.c \
+	lib/netdev.c \
+	lib/netdev-dummy.c \
+	lib/netdev-linux.c \
+	lib/netdev-patch.c \
+	lib/netdev-provider.h \
+	lib/netlink.c \
+	lib/netlink.h \
+	lib/odp-execute.c \
+	lib/odp-execute.h
 # --- end netdev/dpif ---
+
+# --- connection tracking (helper conntrack) ---
+lib_libopenvswitch_a_SOURCES += \
+	lib/conntrack.c \
+	lib/conntrack.h \
+	lib/conntrack-other.c \
+	lib/conntrack-private.h \
+	lib/conntrack-tcp.c
+# --- end connection tracking ---

@@ -78,7 +78,12 @@ recalc_csum16(ovs_be16 old_csum, ovs_be16 old_u16, ovs_be16 new_u16)
 
     sum += (uint16_t) ~old_u16;
     sum += new_u16;
-    return csum_finish(sum);
+
+    /* In ones' complement 0x0000 and 0xffff are both zero, but only 0xffff
+     * verifies when every other word of the data is zero, and UDP reads
+     * 0x0000 as "no checksum": never produce 0x0000. */
+    ovs_be16 csum = csum_finish(sum);
+    return csum ? csum : htons(0xffff);
 }
 
 /* Like recalc_csum16() for a 32-bit word. */

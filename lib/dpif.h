@@ -113,6 +113,10 @@ int dpif_flow_del(struct dpif *, const struct flow *key,
 void dpif_flow_flush(struct dpif *);
 size_t dpif_flow_count(const struct dpif *);
 
+/* Packets that hit the cache and packets that missed it (upcalls), since
+ * the datapath was created. */
+void dpif_get_stats(const struct dpif *, uint64_t *n_hit, uint64_t *n_missed);
+
 /* Formats 'flow' as "ovs-appctl dpif/dump-flows" prints one line:
  *   recirc_id(0),in_port(1),eth_type(0x0800),ipv4(frag=no), packets:1,
  *   bytes:60, used:0.001s, actions:2

@@ -51,7 +51,7 @@ enum netdev_flags {
 void netdev_run(void);
 void netdev_wait(void);
 
-/* Registers the dummy type and the netdev-dummy/* unixctl commands. */
+/* Registers the dummy type and the "netdev-dummy/..." unixctl commands. */
 void netdev_dummy_register(void);
 
 bool netdev_type_is_known(const char *type);

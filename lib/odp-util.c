@@ -14,8 +14,11 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/openvswitch.h>
 #include "byte-order.h"
 #include "meta-flow.h"
+#include "netlink.h"
+#include "openvswitch/ofpbuf.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/util.h"
 
@@ -774,6 +777,34 @@ format_l3_l4(struct ds *s, const struct flow *flow, const struct flow *mask)
     }
 }
 
+/* Appends the fields of a VLAN tag: with an exact mask "vid=V,pcp=P";
+ * otherwise a field appears only if its value or mask is nonzero, with
+ * "/MASK" when partly wildcarded (so a flow that only cares that a tag is
+ * present prints "vlan()"). */
+static void
+format_vlan_fields(struct ds *s, ovs_be16 tci, ovs_be16 mask)
+{
+    uint16_t vid = vlan_tci_to_vid(tci), vid_mask = vlan_tci_to_vid(mask);
+    int pcp = vlan_tci_to_pcp(tci), pcp_mask = vlan_tci_to_pcp(mask);
+    size_t start = s->length;
+
+    if (vid || vid_mask) {
+        ds_put_format(s, "vid=%"PRIu16, vid);
+        if (vid_mask != VLAN_VID_MASK) {
+            ds_put_format(s, "/%#"PRIx16, vid_mask);
+        }
+    }
+    if (pcp || pcp_mask) {
+        if (s->length > start) {
+            ds_put_char(s, ',');
+        }
+        ds_put_format(s, "pcp=%d", pcp);
+        if (pcp_mask != 7) {
+            ds_put_format(s, "/%#x", pcp_mask);
+        }
+    }
+}
+
 void
 odp_flow_format(const struct flow *flow, const struct flow_wildcards *wc,
                 struct ds *s)
@@ -797,9 +828,10 @@ odp_flow_format(const struct flow *flow, const struct flow_wildcards *wc,
 
     if (flow->vlan_tci & htons(VLAN_CFI)
         && (!mask || mask->vlan_tci)) {
-        ds_put_format(s, "eth_type(0x8100),vlan(vid=%"PRIu16",pcp=%d),"
-                      "encap(", vlan_tci_to_vid(flow->vlan_tci),
-                      vlan_tci_to_pcp(flow->vlan_tci));
+        ds_put_cstr(s, "eth_type(0x8100),vlan(");
+        format_vlan_fields(s, flow->vlan_tci, mask ? mask->vlan_tci
+                                                   : OVS_BE16_MAX);
+        ds_put_cstr(s, "),encap(");
         format_scalar(s, "eth_type", flow, mask, true);
         format_l3_l4(s, flow, mask);
         ds_chomp(s, ',');
@@ -820,4 +852,963 @@ odp_flow_to_string(const struct flow *flow, const struct flow_wildcards *wc)
 
     odp_flow_format(flow, wc, &s);
     return ds_steal_cstr(&s);
+}
+
+/* ===== Datapath actions =============================================
+ *
+ * A "set" action names one header (an OVS_KEY_ATTR_* attribute holding a
+ * struct ovs_key_*) and, when masked, the bits of it to change.  The
+ * tables below say where each member of those structs lives in a "struct
+ * flow", so that one piece of code converts between the two for
+ * execution, printing, parsing and committing. */
+
+/* How a key member is represented in a struct flow. */
+enum key_conv {
+    KC_COPY,                    /* Same bytes. */
+    KC_U8_IN_BE16,              /* Key u8, flow be16 (ICMP type, code). */
+    KC_BE16_IN_U8,              /* Key be16, flow u8 (ARP opcode). */
+    KC_FRAG                     /* OVS_FRAG_TYPE_* vs. FLOW_NW_FRAG_*. */
+};
+
+struct key_member {
+    uint16_t key_ofs;           /* Offset in the ovs_key_* struct. */
+    uint16_t flow_ofs;          /* Offset in struct flow. */
+    uint8_t size;               /* Bytes in the ovs_key_* struct. */
+    uint8_t conv;               /* enum key_conv. */
+    bool writable;              /* May a set action change it? */
+};
+
+#define KM(KTYPE, KMEMBER, FMEMBER, CONV, WRITABLE)                     \
+    { offsetof(struct KTYPE, KMEMBER), offsetof(struct flow, FMEMBER),  \
+      sizeof ((struct KTYPE *) 0)->KMEMBER, CONV, WRITABLE }
+
+static const struct key_member eth_members[] = {
+    KM(ovs_key_ethernet, eth_src, dl_src, KC_COPY, true),
+    KM(ovs_key_ethernet, eth_dst, dl_dst, KC_COPY, true),
+    { 0, 0, 0, 0, false }
+};
+static const struct key_member ipv4_members[] = {
+    KM(ovs_key_ipv4, ipv4_src, nw_src, KC_COPY, true),
+    KM(ovs_key_ipv4, ipv4_dst, nw_dst, KC_COPY, true),
+    KM(ovs_key_ipv4, ipv4_proto, nw_proto, KC_COPY, false),
+    KM(ovs_key_ipv4, ipv4_tos, nw_tos, KC_COPY, true),
+    KM(ovs_key_ipv4, ipv4_ttl, nw_ttl, KC_COPY, true),
+    KM(ovs_key_ipv4, ipv4_frag, nw_frag, KC_FRAG, false),
+    { 0, 0, 0, 0, false }
+};
+static const struct key_member ipv6_members[] = {
+    KM(ovs_key_ipv6, ipv6_src, ipv6_src, KC_COPY, true),
+    KM(ovs_key_ipv6, ipv6_dst, ipv6_dst, KC_COPY, true),
+    KM(ovs_key_ipv6, ipv6_label, ipv6_label, KC_COPY, true),
+    KM(ovs_key_ipv6, ipv6_proto, nw_proto, KC_COPY, false),
+    KM(ovs_key_ipv6, ipv6_tclass, nw_tos, KC_COPY, true),
+    KM(ovs_key_ipv6, ipv6_hlimit, nw_ttl, KC_COPY, true),
+    KM(ovs_key_ipv6, ipv6_frag, nw_frag, KC_FRAG, false),
+    { 0, 0, 0, 0, false }
+};
+static const struct key_member tcp_members[] = {
+    KM(ovs_key_tcp, tcp_src, tp_src, KC_COPY, true),
+    KM(ovs_key_tcp, tcp_dst, tp_dst, KC_COPY, true),
+    { 0, 0, 0, 0, false }
+};
+static const struct key_member udp_members[] = {
+    KM(ovs_key_udp, udp_src, tp_src, KC_COPY, true),
+    KM(ovs_key_udp, udp_dst, tp_dst, KC_COPY, true),
+    { 0, 0, 0, 0, false }
+};
+static const struct key_member sctp_members[] = {
+    KM(ovs_key_sctp, sctp_src, tp_src, KC_COPY, true),
+    KM(ovs_key_sctp, sctp_dst, tp_dst, KC_COPY, true),
+    { 0, 0, 0, 0, false }
+};
+static const struct key_member icmp_members[] = {
+    KM(ovs_key_icmp, icmp_type, tp_src, KC_U8_IN_BE16, true),
+    KM(ovs_key_icmp, icmp_code, tp_dst, KC_U8_IN_BE16, true),
+    { 0, 0, 0, 0, false }
+};
+static const struct key_member icmpv6_members[] = {
+    KM(ovs_key_icmpv6, icmpv6_type, tp_src, KC_U8_IN_BE16, true),
+    KM(ovs_key_icmpv6, icmpv6_code, tp_dst, KC_U8_IN_BE16, true),
+    { 0, 0, 0, 0, false }
+};
+static const struct key_member arp_members[] = {
+    KM(ovs_key_arp, arp_sip, nw_src, KC_COPY, true),
+    KM(ovs_key_arp, arp_tip, nw_dst, KC_COPY, true),
+    KM(ovs_key_arp, arp_op, nw_proto, KC_BE16_IN_U8, true),
+    KM(ovs_key_arp, arp_sha, arp_sha, KC_COPY, true),
+    KM(ovs_key_arp, arp_tha, arp_tha, KC_COPY, true),
+    { 0, 0, 0, 0, false }
+};
+static const struct key_member nd_members[] = {
+    KM(ovs_key_nd, nd_target, nd_target, KC_COPY, true),
+    KM(ovs_key_nd, nd_sll, arp_sha, KC_COPY, true),
+    KM(ovs_key_nd, nd_tll, arp_tha, KC_COPY, true),
+    { 0, 0, 0, 0, false }
+};
+#undef KM
+
+static const struct key_member priority_members[] = {
+    { 0, offsetof(struct flow, skb_priority), 4, KC_COPY, true },
+    { 0, 0, 0, 0, false }
+};
+static const struct key_member mark_members[] = {
+    { 0, offsetof(struct flow, pkt_mark), 4, KC_COPY, true },
+    { 0, 0, 0, 0, false }
+};
+
+/* One settable header. */
+struct set_key {
+    uint16_t attr;                      /* OVS_KEY_ATTR_*. */
+    const char *name;                   /* Text name, "eth", ... */
+    size_t size;                        /* sizeof(struct ovs_key_*). */
+    const struct key_member *members;
+    const struct odp_field *fields;     /* For text, NULL for scalars. */
+};
+
+static const struct set_key set_keys[] = {
+    { OVS_KEY_ATTR_PRIORITY, "skb_priority", 4, priority_members, NULL },
+    { OVS_KEY_ATTR_SKB_MARK, "skb_mark", 4, mark_members, NULL },
+    { OVS_KEY_ATTR_ETHERNET, "eth", sizeof(struct ovs_key_ethernet),
+      eth_members, eth_fields },
+    { OVS_KEY_ATTR_IPV4, "ipv4", sizeof(struct ovs_key_ipv4),
+      ipv4_members, ipv4_fields },
+    { OVS_KEY_ATTR_IPV6, "ipv6", sizeof(struct ovs_key_ipv6),
+      ipv6_members, ipv6_fields },
+    { OVS_KEY_ATTR_TCP, "tcp", sizeof(struct ovs_key_tcp),
+      tcp_members, ports_fields },
+    { OVS_KEY_ATTR_UDP, "udp", sizeof(struct ovs_key_udp),
+      udp_members, ports_fields },
+    { OVS_KEY_ATTR_SCTP, "sctp", sizeof(struct ovs_key_sctp),
+      sctp_members, ports_fields },
+    { OVS_KEY_ATTR_ICMP, "icmp", sizeof(struct ovs_key_icmp),
+      icmp_members, icmp_fields },
+    { OVS_KEY_ATTR_ICMPV6, "icmpv6", sizeof(struct ovs_key_icmpv6),
+      icmpv6_members, icmp_fields },
+    { OVS_KEY_ATTR_ARP, "arp", sizeof(struct ovs_key_arp),
+      arp_members, arp_fields },
+    { OVS_KEY_ATTR_ND, "nd", sizeof(struct ovs_key_nd),
+      nd_members, nd_fields },
+};
+
+static const struct set_key *
+set_key_by_attr(uint16_t attr)
+{
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(set_keys); i++) {
+        if (set_keys[i].attr == attr) {
+            return &set_keys[i];
+        }
+    }
+    return NULL;
+}
+
+static const struct set_key *
+set_key_by_name(const char *name, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(set_keys); i++) {
+        if (strlen(set_keys[i].name) == len
+            && !strncmp(set_keys[i].name, name, len)) {
+            return &set_keys[i];
+        }
+    }
+    return NULL;
+}
+
+/* Converts between the flow's and the key's representation of one member.
+ * 'is_mask' selects mask semantics for the conversions that widen or
+ * narrow a value. */
+static void
+member_flow_to_key(const struct key_member *m, const struct flow *flow,
+                   void *key, bool is_mask)
+{
+    const uint8_t *fp = (const uint8_t *) flow + m->flow_ofs;
+    uint8_t *kp = (uint8_t *) key + m->key_ofs;
+
+    switch ((enum key_conv) m->conv) {
+    case KC_COPY:
+        memcpy(kp, fp, m->size);
+        break;
+    case KC_U8_IN_BE16: {
+        ovs_be16 v;
+
+        memcpy(&v, fp, 2);
+        *kp = ntohs(v) & 0xff;
+        break;
+    }
+    case KC_BE16_IN_U8: {
+        ovs_be16 v = htons(is_mask && *fp == 0xff ? 0xffff : *fp);
+
+        memcpy(kp, &v, 2);
+        break;
+    }
+    case KC_FRAG:
+        if (is_mask) {
+            *kp = *fp ? 0xff : 0;
+        } else {
+            *kp = (!(*fp & FLOW_NW_FRAG_ANY) ? OVS_FRAG_TYPE_NONE
+                   : *fp & FLOW_NW_FRAG_LATER ? OVS_FRAG_TYPE_LATER
+                   : OVS_FRAG_TYPE_FIRST);
+        }
+        break;
+    }
+}
+
+static void
+member_key_to_flow(const struct key_member *m, const void *key,
+                   struct flow *flow, bool is_mask)
+{
+    uint8_t *fp = (uint8_t *) flow + m->flow_ofs;
+    const uint8_t *kp = (const uint8_t *) key + m->key_ofs;
+
+    switch ((enum key_conv) m->conv) {
+    case KC_COPY:
+        memcpy(fp, kp, m->size);
+        break;
+    case KC_U8_IN_BE16: {
+        ovs_be16 v = htons(is_mask && *kp == 0xff ? 0xffff : *kp);
+
+        memcpy(fp, &v, 2);
+        break;
+    }
+    case KC_BE16_IN_U8: {
+        ovs_be16 v;
+
+        memcpy(&v, kp, 2);
+        *fp = is_mask ? (v ? 0xff : 0) : ntohs(v);
+        break;
+    }
+    case KC_FRAG:
+        if (is_mask) {
+            *fp = *kp ? FLOW_NW_FRAG_MASK : 0;
+        } else {
+            *fp = (*kp == OVS_FRAG_TYPE_NONE ? 0
+                   : *kp == OVS_FRAG_TYPE_FIRST ? FLOW_NW_FRAG_ANY
+                   : FLOW_NW_FRAG_ANY | FLOW_NW_FRAG_LATER);
+        }
+        break;
+    }
+}
+
+/* Width in bytes of a member as stored in struct flow. */
+static size_t
+member_flow_size(const struct key_member *m)
+{
+    return (m->conv == KC_U8_IN_BE16 ? 2
+            : m->conv == KC_BE16_IN_U8 || m->conv == KC_FRAG ? 1
+            : m->size);
+}
+
+bool
+odp_set_action_to_flow(const struct nlattr *nla, bool masked,
+                       struct flow *value, struct flow_wildcards *mask)
+{
+    const struct set_key *sk = set_key_by_attr(nl_attr_type(nla));
+    const struct key_member *m;
+    const uint8_t *payload = nl_attr_get(nla);
+
+    memset(value, 0, sizeof *value);
+    flow_wildcards_init_catchall(mask);
+    if (!sk || nl_attr_get_size(nla) != (masked ? 2 : 1) * sk->size) {
+        return false;
+    }
+    for (m = sk->members; m->size; m++) {
+        member_key_to_flow(m, payload, value, false);
+        if (masked) {
+            member_key_to_flow(m, payload + sk->size, &mask->masks, true);
+        } else {
+            memset((uint8_t *) &mask->masks + m->flow_ofs, 0xff,
+                   member_flow_size(m));
+        }
+    }
+    /* A set never changes what is not writable. */
+    for (m = sk->members; m->size; m++) {
+        if (!m->writable) {
+            memset((uint8_t *) &mask->masks + m->flow_ofs, 0,
+                   member_flow_size(m));
+            memset((uint8_t *) value + m->flow_ofs, 0, member_flow_size(m));
+        }
+    }
+    return true;
+}
+
+/* Appends a SET_MASKED action for 'sk' with 'value' under 'mask'. */
+static void
+put_set_masked(struct ofpbuf *actions, const struct set_key *sk,
+               const struct flow *value, const struct flow *mask)
+{
+    size_t ofs = nl_msg_start_nested(actions, OVS_ACTION_ATTR_SET_MASKED);
+    uint8_t *key = nl_msg_put_unspec_zero(actions, sk->attr, 2 * sk->size);
+    const struct key_member *m;
+
+    for (m = sk->members; m->size; m++) {
+        member_flow_to_key(m, value, key, false);
+        member_flow_to_key(m, mask, key + sk->size, true);
+    }
+    /* Keep only the value bits that the mask selects. */
+    for (size_t i = 0; i < sk->size; i++) {
+        key[i] &= key[sk->size + i];
+    }
+    nl_msg_end_nested(actions, ofs);
+}
+
+/* ----- Formatting actions -------------------------------------------- */
+
+static void
+format_set_action(struct ds *s, const struct nlattr *nla, bool masked)
+{
+    const struct nlattr *key = nl_attr_get(nla);
+    size_t key_len = nl_attr_get_size(nla);
+    const struct set_key *sk;
+    struct flow_wildcards mask;
+    struct flow value;
+
+    if (!nl_attr_is_valid(key, key_len)
+        || !odp_set_action_to_flow(key, masked, &value, &mask)) {
+        ds_put_cstr(s, "set(<invalid>)");
+        return;
+    }
+    sk = set_key_by_attr(nl_attr_type(key));
+    ds_put_cstr(s, "set(");
+    if (!sk->fields) {
+        const uint32_t *vp = (const uint32_t *) ((const uint8_t *) &value
+                                                 + sk->members->flow_ofs);
+        const uint32_t *mp = (const uint32_t *) ((const uint8_t *)
+                                                 &mask.masks
+                                                 + sk->members->flow_ofs);
+
+        ds_put_format(s, "%s(%#"PRIx32, sk->name, *vp);
+        if (*mp != UINT32_MAX) {
+            ds_put_format(s, "/%#"PRIx32, *mp);
+        }
+        ds_put_char(s, ')');
+    } else {
+        size_t start = s->length;
+
+        format_key(s, sk->name, sk->fields, &value, &mask.masks);
+        if (s->length == start) {
+            ds_put_format(s, "%s()", sk->name);
+        } else {
+            ds_chomp(s, ',');
+        }
+    }
+    ds_put_char(s, ')');
+}
+
+static void
+format_push_vlan(struct ds *s, const struct nlattr *nla)
+{
+    const struct ovs_action_push_vlan *pv = nl_attr_get(nla);
+    ovs_be16 tci = pv->vlan_tci;
+
+    ds_put_cstr(s, "push_vlan(");
+    if (pv->vlan_tpid != htons(ETH_TYPE_VLAN)) {
+        ds_put_format(s, "tpid=0x%04"PRIx16",", ntohs(pv->vlan_tpid));
+    }
+    ds_put_format(s, "vid=%"PRIu16",pcp=%d", vlan_tci_to_vid(tci),
+                  vlan_tci_to_pcp(tci));
+    if (!(tci & htons(VLAN_CFI))) {
+        ds_put_cstr(s, ",cfi=0");
+    }
+    ds_put_char(s, ')');
+}
+
+static void
+format_userspace(struct ds *s, const struct nlattr *nla)
+{
+    const struct nlattr *a;
+    size_t left;
+
+    ds_put_cstr(s, "userspace(");
+    NL_NESTED_FOR_EACH (a, left, nla) {
+        switch (nl_attr_type(a)) {
+        case OVS_USERSPACE_ATTR_PID:
+            ds_put_format(s, "pid=%"PRIu32",", nl_attr_get_u32(a));
+            break;
+        case OVS_USERSPACE_ATTR_USERDATA:
+            ds_put_cstr(s, "userdata(");
+            for (size_t i = 0; i < nl_attr_get_size(a); i++) {
+                ds_put_format(s, "%02x",
+                              ((const uint8_t *) nl_attr_get(a))[i]);
+            }
+            ds_put_cstr(s, "),");
+            break;
+        default:
+            break;
+        }
+    }
+    ds_chomp(s, ',');
+    ds_put_char(s, ')');
+}
+
+/* Expected payload size of each action type, -1 for variable (nested),
+ * -2 for unknown. */
+static int
+action_size(uint16_t type)
+{
+    switch ((enum ovs_action_attr) type) {
+    case OVS_ACTION_ATTR_OUTPUT: return sizeof(uint32_t);
+    case OVS_ACTION_ATTR_RECIRC: return sizeof(uint32_t);
+    case OVS_ACTION_ATTR_PUSH_VLAN:
+        return sizeof(struct ovs_action_push_vlan);
+    case OVS_ACTION_ATTR_POP_VLAN: return 0;
+    case OVS_ACTION_ATTR_SET:
+    case OVS_ACTION_ATTR_SET_MASKED:
+    case OVS_ACTION_ATTR_CLONE:
+    case OVS_ACTION_ATTR_USERSPACE:
+    case OVS_ACTION_ATTR_CT:
+        return -1;
+    default:
+        return -2;
+    }
+}
+
+void
+format_odp_actions(struct ds *s, const struct nlattr *actions, size_t len)
+{
+    const struct nlattr *a;
+    size_t left;
+
+    if (!len) {
+        ds_put_cstr(s, "drop");
+        return;
+    }
+    NL_ATTR_FOR_EACH (a, left, actions, len) {
+        uint16_t type = nl_attr_type(a);
+        int expected = action_size(type);
+
+        if (expected >= 0 && nl_attr_get_size(a) != (size_t) expected) {
+            ds_put_format(s, "action%"PRIu16"(bad length %zu),",
+                          type, nl_attr_get_size(a));
+            continue;
+        }
+        switch ((enum ovs_action_attr) type) {
+        case OVS_ACTION_ATTR_OUTPUT:
+            ds_put_format(s, "%"PRIu32, nl_attr_get_u32(a));
+            break;
+        case OVS_ACTION_ATTR_RECIRC:
+            ds_put_format(s, "recirc(%#"PRIx32")", nl_attr_get_u32(a));
+            break;
+        case OVS_ACTION_ATTR_PUSH_VLAN:
+            format_push_vlan(s, a);
+            break;
+        case OVS_ACTION_ATTR_POP_VLAN:
+            ds_put_cstr(s, "pop_vlan");
+            break;
+        case OVS_ACTION_ATTR_SET:
+            format_set_action(s, a, false);
+            break;
+        case OVS_ACTION_ATTR_SET_MASKED:
+            format_set_action(s, a, true);
+            break;
+        case OVS_ACTION_ATTR_CLONE:
+            ds_put_cstr(s, "clone(");
+            format_odp_actions(s, nl_attr_get(a), nl_attr_get_size(a));
+            ds_put_char(s, ')');
+            break;
+        case OVS_ACTION_ATTR_USERSPACE:
+            format_userspace(s, a);
+            break;
+        case OVS_ACTION_ATTR_CT:
+            ds_put_cstr(s, "ct");
+            break;
+        default:
+            ds_put_format(s, "action%"PRIu16, type);
+            break;
+        }
+        ds_put_char(s, ',');
+    }
+    if (left) {
+        ds_put_format(s, "<%zu invalid bytes>,", left);
+    }
+    ds_chomp(s, ',');
+}
+
+int
+odp_actions_validate(const struct nlattr *actions, size_t len)
+{
+    const struct nlattr *a;
+    size_t left;
+
+    NL_ATTR_FOR_EACH (a, left, actions, len) {
+        uint16_t type = nl_attr_type(a);
+        int expected = action_size(type);
+        int error;
+
+        if (expected == -2) {
+            return EINVAL;
+        } else if (expected >= 0 && nl_attr_get_size(a) != (size_t) expected) {
+            return EINVAL;
+        }
+        switch ((enum ovs_action_attr) type) {
+        case OVS_ACTION_ATTR_SET:
+        case OVS_ACTION_ATTR_SET_MASKED: {
+            const struct nlattr *key = nl_attr_get(a);
+            struct flow_wildcards mask;
+            struct flow value;
+
+            if (!nl_attr_is_valid(key, nl_attr_get_size(a))
+                || NLA_ALIGN(key->nla_len) < nl_attr_get_size(a)
+                || !odp_set_action_to_flow(
+                       key, type == OVS_ACTION_ATTR_SET_MASKED,
+                       &value, &mask)) {
+                return EINVAL;
+            }
+            break;
+        }
+        case OVS_ACTION_ATTR_CLONE:
+            error = odp_actions_validate(nl_attr_get(a), nl_attr_get_size(a));
+            if (error) {
+                return error;
+            }
+            break;
+        case OVS_ACTION_ATTR_USERSPACE:
+            if (!nl_attrs_validate(nl_attr_get(a), nl_attr_get_size(a))) {
+                return EINVAL;
+            }
+            break;
+        case OVS_ACTION_ATTR_CT:
+            return EOPNOTSUPP;
+        default:
+            break;
+        }
+    }
+    return left ? EINVAL : 0;
+}
+
+/* ----- Parsing actions ----------------------------------------------- */
+
+static char *parse_actions(const char *s, size_t len, struct ofpbuf *);
+
+/* Parses "name=value,..." for push_vlan. */
+static char *
+parse_push_vlan(const char *arg, size_t len, struct ofpbuf *actions)
+{
+    struct ovs_action_push_vlan pv;
+    uint64_t tpid = ETH_TYPE_VLAN, vid = 0, pcp = 0, cfi = 1;
+    const char *end = arg + len;
+
+    while (arg < end) {
+        const char *comma = memchr(arg, ',', end - arg);
+        const char *item_end = comma ? comma : end;
+        const char *eq = memchr(arg, '=', item_end - arg);
+        size_t name_len = eq ? (size_t) (eq - arg) : 0;
+        uint64_t *dst, max;
+        char *error;
+
+        if (name_len == 4 && !strncmp(arg, "tpid", 4)) {
+            dst = &tpid;
+            max = UINT16_MAX;
+        } else if (name_len == 3 && !strncmp(arg, "vid", 3)) {
+            dst = &vid;
+            max = VLAN_VID_MASK;
+        } else if (name_len == 3 && !strncmp(arg, "pcp", 3)) {
+            dst = &pcp;
+            max = 7;
+        } else if (name_len == 3 && !strncmp(arg, "cfi", 3)) {
+            dst = &cfi;
+            max = 1;
+        } else {
+            return xasprintf("push_vlan: unknown field `%.*s'",
+                             (int) (item_end - arg), arg);
+        }
+        error = parse_uint(eq + 1, item_end - eq - 1, max, dst);
+        if (error) {
+            char *e = xasprintf("push_vlan(%.*s): %s", (int) name_len, arg,
+                                error);
+            free(error);
+            return e;
+        }
+        arg = comma ? comma + 1 : end;
+    }
+    pv.vlan_tpid = htons(tpid);
+    pv.vlan_tci = htons(vid | pcp << VLAN_PCP_SHIFT | (cfi ? VLAN_CFI : 0));
+    nl_msg_put_unspec(actions, OVS_ACTION_ATTR_PUSH_VLAN, &pv, sizeof pv);
+    return NULL;
+}
+
+/* Parses the "KEY(...)" inside "set(...)". */
+static char *
+parse_set(const char *arg, size_t len, struct ofpbuf *actions)
+{
+    size_t name_len = strspn(arg, "abcdefghijklmnopqrstuvwxyz0123456789_");
+    const struct set_key *sk;
+    struct flow value, mask;
+    int alen;
+
+    if (name_len >= len || arg[name_len] != '(') {
+        return xasprintf("set(%.*s): expected set(key(...))", (int) len, arg);
+    }
+    sk = set_key_by_name(arg, name_len);
+    if (!sk) {
+        return xasprintf("set(%.*s): unknown or unsettable key `%.*s'",
+                         (int) len, arg, (int) name_len, arg);
+    }
+    alen = arg_len(arg + name_len + 1);
+    if (alen < 0 || name_len + 1 + alen + 1 != len) {
+        return xasprintf("set(%.*s): missing `)'", (int) len, arg);
+    }
+    arg += name_len + 1;
+    memset(&value, 0, sizeof value);
+    memset(&mask, 0, sizeof mask);
+    if (!sk->fields) {
+        uint64_t v, m;
+        char *error = parse_uint_masked(arg, alen, UINT32_MAX, &v, &m);
+
+        if (error) {
+            char *e = xasprintf("set(%s): %s", sk->name, error);
+            free(error);
+            return e;
+        }
+        *(uint32_t *) ((uint8_t *) &value + sk->members->flow_ofs) = v & m;
+        *(uint32_t *) ((uint8_t *) &mask + sk->members->flow_ofs) = m;
+    } else {
+        struct odp_parser p = { arg, &value, &mask };
+        const struct odp_key *key = NULL;
+        const struct key_member *m;
+        size_t i;
+        char *error;
+
+        for (i = 0; i < ARRAY_SIZE(keys); i++) {
+            if (!strcmp(keys[i].name, sk->name)) {
+                key = &keys[i];
+            }
+        }
+        error = parse_named_fields(&p, key, arg, alen);
+        if (error) {
+            return error;
+        }
+        for (m = sk->members; m->size; m++) {
+            if (!m->writable
+                && !is_all_zeros((uint8_t *) &mask + m->flow_ofs,
+                                 member_flow_size(m))) {
+                return xasprintf("set(%s): a field of %s is not writable",
+                                 sk->name, sk->name);
+            }
+        }
+    }
+    put_set_masked(actions, sk, &value, &mask);
+    return NULL;
+}
+
+static char *
+parse_userspace(const char *arg, size_t len, struct ofpbuf *actions)
+{
+    size_t ofs = nl_msg_start_nested(actions, OVS_ACTION_ATTR_USERSPACE);
+    const char *end = arg + len;
+    uint64_t pid = 0;
+    char *error;
+
+    if (len < 4 || strncmp(arg, "pid=", 4)) {
+        return xasprintf("userspace(%.*s): expected pid=N", (int) len, arg);
+    }
+    arg += 4;
+    size_t plen = strcspn(arg, ",)");
+    if (arg + plen > end) {
+        plen = end - arg;
+    }
+    error = parse_uint(arg, plen, UINT32_MAX, &pid);
+    if (error) {
+        return error;
+    }
+    nl_msg_put_u32(actions, OVS_USERSPACE_ATTR_PID, pid);
+    arg += plen;
+    if (arg < end) {
+        static const char ud[] = ",userdata(";
+        struct ofpbuf hex;
+        size_t n;
+
+        if ((size_t) (end - arg) < sizeof ud || strncmp(arg, ud,
+                                                        sizeof ud - 1)
+            || end[-1] != ')') {
+            return xasprintf("userspace: `%.*s': expected ,userdata(HEX)",
+                             (int) (end - arg), arg);
+        }
+        char *text = xmemdup0(arg + sizeof ud - 1,
+                              end - 1 - (arg + sizeof ud - 1));
+        ofpbuf_init(&hex, 16);
+        if (*ofpbuf_put_hex(&hex, text, &n)) {
+            error = xasprintf("userspace: bad userdata `%s'", text);
+            free(text);
+            ofpbuf_uninit(&hex);
+            return error;
+        }
+        free(text);
+        nl_msg_put_unspec(actions, OVS_USERSPACE_ATTR_USERDATA, hex.data,
+                          hex.size);
+        ofpbuf_uninit(&hex);
+    }
+    nl_msg_end_nested(actions, ofs);
+    return NULL;
+}
+
+/* Parses one action, 'len' bytes at 's'. */
+static char *
+parse_action(const char *s, size_t len, struct ofpbuf *actions)
+{
+    size_t name_len = strspn(s, "abcdefghijklmnopqrstuvwxyz_");
+    const char *arg = s + name_len + 1;
+    size_t alen = len - name_len - 2;
+    uint64_t port;
+
+    if (len && isdigit((unsigned char) *s)) {
+        char *error = parse_uint(s, len, UINT32_MAX, &port);
+        if (!error) {
+            nl_msg_put_u32(actions, OVS_ACTION_ATTR_OUTPUT, port);
+        }
+        return error;
+    }
+#define IS(NAME) (name_len == strlen(NAME) && !strncmp(s, NAME, name_len))
+    if (IS("pop_vlan") && len == name_len) {
+        nl_msg_put_flag(actions, OVS_ACTION_ATTR_POP_VLAN);
+        return NULL;
+    }
+    if (name_len >= len || s[name_len] != '(' || s[len - 1] != ')') {
+        return xasprintf("%.*s: unknown action", (int) len, s);
+    }
+    if (IS("push_vlan")) {
+        return parse_push_vlan(arg, alen, actions);
+    } else if (IS("set")) {
+        return parse_set(arg, alen, actions);
+    } else if (IS("recirc")) {
+        uint64_t id;
+        char *error = parse_uint(arg, alen, UINT32_MAX, &id);
+        if (!error) {
+            nl_msg_put_u32(actions, OVS_ACTION_ATTR_RECIRC, id);
+        }
+        return error;
+    } else if (IS("clone")) {
+        size_t ofs = nl_msg_start_nested(actions, OVS_ACTION_ATTR_CLONE);
+        char *error = parse_actions(arg, alen, actions);
+
+        nl_msg_end_nested(actions, ofs);
+        return error;
+    } else if (IS("userspace")) {
+        return parse_userspace(arg, alen, actions);
+    } else if (IS("ct")) {
+        return xstrdup("ct: connection tracking is not supported");
+    }
+#undef IS
+    return xasprintf("%.*s: unknown action", (int) len, s);
+}
+
+static char *
+parse_actions(const char *s, size_t len, struct ofpbuf *actions)
+{
+    const char *end = s + len;
+
+    if (len == 4 && !strncmp(s, "drop", 4)) {
+        return NULL;
+    }
+    while (s < end) {
+        const char *p;
+        int depth = 0;
+        char *error;
+
+        for (p = s; p < end; p++) {
+            if (*p == '(') {
+                depth++;
+            } else if (*p == ')') {
+                if (--depth < 0) {
+                    return xasprintf("%.*s: unbalanced `)'",
+                                     (int) (end - s), s);
+                }
+            } else if (*p == ',' && !depth) {
+                break;
+            }
+        }
+        if (depth) {
+            return xasprintf("%.*s: missing `)'", (int) (end - s), s);
+        }
+        if (p == s) {
+            return xstrdup("empty action");
+        }
+        error = parse_action(s, p - s, actions);
+        if (error) {
+            return error;
+        }
+        s = p < end ? p + 1 : end;
+    }
+    return NULL;
+}
+
+char *
+odp_actions_from_string(const char *s, struct ofpbuf *actions)
+{
+    size_t len;
+
+    s += strspn(s, " \t\n");
+    len = strlen(s);
+    while (len && isspace((unsigned char) s[len - 1])) {
+        len--;
+    }
+    if (!len) {
+        return xstrdup("empty action list (use \"drop\")");
+    }
+    return parse_actions(s, len, actions);
+}
+
+/* ----- Committing changes -------------------------------------------- */
+
+/* Emits a masked set of 'sk' for the writable members that differ between
+ * 'flow' and 'base', as the description of commit_odp_actions() says. */
+static void
+commit_set_key(const struct set_key *sk, const struct flow *flow,
+               struct flow *base, struct ofpbuf *actions,
+               struct flow_wildcards *wc)
+{
+    const struct key_member *m;
+    struct flow mask;
+    bool differ = false;
+
+    memset(&mask, 0, sizeof mask);
+    for (m = sk->members; m->size; m++) {
+        size_t ofs = m->flow_ofs, n = member_flow_size(m);
+        const uint8_t *fp = (const uint8_t *) flow + ofs;
+        uint8_t *bp = (uint8_t *) base + ofs;
+        uint8_t *mp = (uint8_t *) &mask + ofs;
+        const uint8_t *wp = wc ? (const uint8_t *) &wc->masks + ofs : NULL;
+        bool covered = wp != NULL;
+        size_t i;
+
+        if (!m->writable || !memcmp(fp, bp, n)) {
+            continue;
+        }
+        differ = true;
+        for (i = 0; i < n && covered; i++) {
+            if ((fp[i] ^ bp[i]) & ~wp[i]) {
+                covered = false;
+            }
+        }
+        if (covered) {
+            memcpy(mp, wp, n);
+        } else {
+            memset(mp, 0xff, n);
+        }
+        if (m->conv == KC_U8_IN_BE16) {
+            /* Only the low byte exists in the key. */
+            mp[0] = 0;
+        }
+    }
+    if (!differ) {
+        return;
+    }
+    put_set_masked(actions, sk, flow, &mask);
+    for (m = sk->members; m->size; m++) {
+        size_t ofs = m->flow_ofs, n = member_flow_size(m);
+        uint8_t *mp = (uint8_t *) &mask + ofs;
+        uint8_t *bp = (uint8_t *) base + ofs;
+        const uint8_t *fp = (const uint8_t *) flow + ofs;
+        size_t i;
+
+        for (i = 0; i < n; i++) {
+            bp[i] = (bp[i] & ~mp[i]) | (fp[i] & mp[i]);
+            if (wc) {
+                ((uint8_t *) &wc->masks)[ofs + i] |= mp[i];
+            }
+        }
+    }
+}
+
+static void
+commit_vlan(const struct flow *flow, struct flow *base,
+            struct ofpbuf *actions, struct flow_wildcards *wc)
+{
+    if (base->vlan_tci == flow->vlan_tci) {
+        return;
+    }
+    if (wc) {
+        wc->masks.vlan_tci = OVS_BE16_MAX;
+    }
+    if (base->vlan_tci & htons(VLAN_CFI)) {
+        nl_msg_put_flag(actions, OVS_ACTION_ATTR_POP_VLAN);
+    }
+    if (flow->vlan_tci & htons(VLAN_CFI)) {
+        struct ovs_action_push_vlan pv;
+
+        pv.vlan_tpid = htons(ETH_TYPE_VLAN);
+        pv.vlan_tci = flow->vlan_tci;
+        nl_msg_put_unspec(actions, OVS_ACTION_ATTR_PUSH_VLAN, &pv,
+                          sizeof pv);
+    }
+    base->vlan_tci = flow->vlan_tci;
+}
+
+/* The network-layer header, if 'base' has one that may be rewritten. */
+static void
+commit_l3(const struct flow *flow, struct flow *base, struct ofpbuf *actions,
+          struct flow_wildcards *wc)
+{
+    if (base->dl_type != flow->dl_type) {
+        return;
+    }
+    if (base->dl_type == htons(ETH_TYPE_IP) && base->nw_proto) {
+        commit_set_key(set_key_by_attr(OVS_KEY_ATTR_IPV4), flow, base,
+                       actions, wc);
+    } else if (base->dl_type == htons(ETH_TYPE_IPV6) && base->nw_proto) {
+        commit_set_key(set_key_by_attr(OVS_KEY_ATTR_IPV6), flow, base,
+                       actions, wc);
+    } else if (base->dl_type == htons(ETH_TYPE_ARP)
+               || base->dl_type == htons(ETH_TYPE_RARP)) {
+        commit_set_key(set_key_by_attr(OVS_KEY_ATTR_ARP), flow, base,
+                       actions, wc);
+    }
+}
+
+/* The transport header (or ICMP type and code, or ND fields). */
+static void
+commit_l4(const struct flow *flow, struct flow *base, struct ofpbuf *actions,
+          struct flow_wildcards *wc)
+{
+    uint16_t attr;
+
+    if (!is_ip_any(base) || base->dl_type != flow->dl_type
+        || base->nw_proto != flow->nw_proto
+        || base->nw_frag & FLOW_NW_FRAG_LATER) {
+        return;
+    }
+    switch (base->nw_proto) {
+    case IPPROTO_TCP:
+        attr = OVS_KEY_ATTR_TCP;
+        break;
+    case IPPROTO_UDP:
+        attr = OVS_KEY_ATTR_UDP;
+        break;
+    case IPPROTO_SCTP:
+        attr = OVS_KEY_ATTR_SCTP;
+        break;
+    case IPPROTO_ICMP:
+        attr = OVS_KEY_ATTR_ICMP;
+        break;
+    case IPPROTO_ICMPV6:
+        if (is_nd(base)) {
+            commit_set_key(set_key_by_attr(OVS_KEY_ATTR_ND), flow, base,
+                           actions, wc);
+        }
+        attr = OVS_KEY_ATTR_ICMPV6;
+        break;
+    default:
+        return;
+    }
+    if (base->dl_type == htons(ETH_TYPE_IPV6)
+        ? attr != OVS_KEY_ATTR_ICMP : attr != OVS_KEY_ATTR_ICMPV6) {
+        commit_set_key(set_key_by_attr(attr), flow, base, actions, wc);
+    }
+}
+
+void
+commit_odp_actions(const struct flow *flow, struct flow *base,
+                   struct ofpbuf *actions, struct flow_wildcards *wc)
+{
+    commit_set_key(set_key_by_attr(OVS_KEY_ATTR_ETHERNET), flow, base,
+                   actions, wc);
+    commit_l3(flow, base, actions, wc);
+    commit_l4(flow, base, actions, wc);
+    commit_vlan(flow, base, actions, wc);
+    commit_set_key(set_key_by_attr(OVS_KEY_ATTR_PRIORITY), flow, base,
+                   actions, wc);
+    commit_set_key(set_key_by_attr(OVS_KEY_ATTR_SKB_MARK), flow, base,
+                   actions, wc);
 }

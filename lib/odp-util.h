@@ -34,4 +34,50 @@ void odp_flow_format(const struct flow *flow,
 char *odp_flow_to_string(const struct flow *,
                          const struct flow_wildcards *mask);
 
+/* ----- Datapath actions ---------------------------------------------
+ *
+ * Datapath actions are netlink attributes of the OVS_ACTION_ATTR_* types
+ * of <linux/openvswitch.h>.  Their text form is the one Open vSwitch
+ * prints in "dpif/dump-flows" and "ofproto/trace": "2,3",
+ * "push_vlan(vid=10,pcp=0)", "pop_vlan", "set(eth(src=...,dst=...))",
+ * "set(ipv4(tos=0x10/0xfc))", "recirc(0x1)", "clone(...)", and "drop"
+ * for no actions at all. */
+
+struct nlattr;
+struct ofpbuf;
+
+/* Appends the text form of the 'len' bytes of actions at 'actions'. */
+void format_odp_actions(struct ds *, const struct nlattr *actions,
+                        size_t len);
+
+/* Parses the text form 's' and appends the actions to 'actions'.  Returns
+ * NULL on success, otherwise a malloc()'d error message ('actions' may
+ * then hold a partial result). */
+char *odp_actions_from_string(const char *s, struct ofpbuf *actions)
+    __attribute__((warn_unused_result));
+
+/* Checks that 'len' bytes at 'actions' are well-formed actions that this
+ * userspace datapath can execute.  Returns 0, EINVAL for a malformed
+ * action, or EOPNOTSUPP for a known but unsupported one (such as ct). */
+int odp_actions_validate(const struct nlattr *actions, size_t len);
+
+/* Appends to 'odp_actions' the actions that turn a packet described by
+ * 'base' into one described by 'flow': pop_vlan/push_vlan and a set of
+ * each header that differs (as a masked set that touches only the
+ * differing fields), then copies those fields of 'flow' into 'base'.
+ * Each field rewritten is added to 'wc' if 'wc' is nonnull: the masked set
+ * takes its mask from 'wc', widened to the whole field if 'wc' does not
+ * cover every bit that changes. */
+void commit_odp_actions(const struct flow *flow, struct flow *base,
+                        struct ofpbuf *odp_actions,
+                        struct flow_wildcards *wc);
+
+/* Decodes the header attribute nested in an OVS_ACTION_ATTR_SET
+ * ('masked' false) or OVS_ACTION_ATTR_SET_MASKED ('masked' true) action:
+ * stores the new values in 'value' and the bits to change in 'mask' (all
+ * other bits zero in both).  Returns false if the attribute is unknown or
+ * has the wrong size. */
+bool odp_set_action_to_flow(const struct nlattr *key, bool masked,
+                            struct flow *value, struct flow_wildcards *mask);
+
 #endif /* odp-util.h */

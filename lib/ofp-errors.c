@@ -324,11 +324,14 @@ encode_error(enum ofperr error, enum ofp_version version, ovs_be32 xid,
 }
 
 /* Returns a new OFPT_ERROR that reports 'error' in reply to 'oh', quoting
- * at most the first 64 bytes of 'oh'.  The caller owns the result. */
+ * all of 'oh' (the spec asks for at least 64 bytes; quoting everything lets
+ * the controller print the whole request), cut short only where the reply
+ * would exceed the 64 kB limit of an OpenFlow message.  The caller owns the
+ * result. */
 struct ofpbuf *
 ofperr_encode_reply(enum ofperr error, const struct ofp_header *oh)
 {
-    size_t len = MIN(ntohs(oh->length), 64);
+    size_t len = MIN(ntohs(oh->length), UINT16_MAX - 64);
     return encode_error(error, oh->version, oh->xid, oh, len);
 }
 

@@ -1446,6 +1446,10 @@ ofputil_flow_stats_format(struct ds *s, const struct ofputil_flow_stats *fs,
         ds_put_format(s, ", table=%"PRIu8",", fs->table_id);
         ds_put_format(s, " n_packets=%"PRIu64",", fs->packet_count);
         ds_put_format(s, " n_bytes=%"PRIu64",", fs->byte_count);
+    } else if (fs->table_id) {
+        /* Without statistics, a table other than 0 still tells the flows
+         * apart. */
+        ds_put_format(s, " table=%"PRIu8",", fs->table_id);
     }
     if (fs->idle_timeout != OFPUTIL_FLOW_PERMANENT) {
         ds_put_format(s, " idle_timeout=%"PRIu16",", fs->idle_timeout);

@@ -14,7 +14,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "match.h"
+#include "ofp-connection.h"
 #include "ofp-errors.h"
+#include "ofp-protocol.h"
 #include "openvswitch/types.h"
 
 struct ds;
@@ -51,5 +53,42 @@ char *ofp_packet_to_string(const void *data, size_t len);
 enum ofperr ofputil_packet_in_print(struct ds *, const struct ofp_header *,
                                     const struct ofputil_port_map *,
                                     int verbosity);
+
+
+/* Encodes 'pin' as a packet-in for a connection that speaks 'protocol' and
+ * asked for packet-in 'format' (NXPIF_STANDARD or NXPIF_NXT_PACKET_IN):
+ * OFPT_PACKET_IN in its OF1.0, OF1.2 or OF1.3+ layout, or NXT_PACKET_IN.
+ * 'pin->packet_len' bytes of packet are included. */
+struct ofpbuf *ofputil_encode_packet_in(const struct ofputil_packet_in *pin,
+                                        enum ofputil_protocol protocol,
+                                        enum ofputil_packet_in_format format);
+
+/* Abstract packet-out. */
+struct ofputil_packet_out {
+    const void *packet;         /* Frame to send (if buffer_id is none). */
+    size_t packet_len;
+    uint32_t buffer_id;         /* UINT32_MAX: not buffered. */
+    struct match flow_metadata; /* in_port (and, OF1.5, other metadata). */
+    struct ofpact *ofpacts;
+    size_t ofpacts_len;
+};
+
+/* Decodes 'oh'.  'po->packet' points into 'oh'; the actions are appended
+ * to 'ofpacts' (owned by the caller) and 'po->ofpacts' points there. */
+enum ofperr ofputil_decode_packet_out(struct ofputil_packet_out *po,
+                                      const struct ofp_header *oh,
+                                      struct ofpbuf *ofpacts);
+struct ofpbuf *ofputil_encode_packet_out(const struct ofputil_packet_out *po,
+                                         enum ofputil_protocol protocol);
+/* Parses ovs-ofctl's "in_port=PORT packet=HEX actions=ACTIONS" syntax.
+ * On success the caller owns po->packet and po->ofpacts (free() both). */
+char *parse_ofp_packet_out_str(struct ofputil_packet_out *po,
+                               const char *str,
+                               const struct ofputil_port_map *port_map,
+                               enum ofputil_protocol *usable_protocols)
+    OVS_WARN_UNUSED_RESULT;
+enum ofperr ofputil_packet_out_print(struct ds *, const struct ofp_header *,
+                                     const struct ofputil_port_map *,
+                                     int verbosity);
 
 #endif /* ofp-packet.h */

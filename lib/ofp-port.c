@@ -1009,14 +1009,49 @@ ofputil_port_desc_reply_print(struct ds *s, const struct ofp_header *oh,
     ofpraw_pull_assert(&b);
 
     ds_put_char(s, '\n');
+    return ofputil_phy_ports_print(s, oh->version, &b, map);
+}
+
+static int
+compare_phy_ports(const void *a_, const void *b_)
+{
+    const struct ofputil_phy_port *a = a_;
+    const struct ofputil_phy_port *b = b_;
+    uint16_t pa = ofp_to_u16(a->port_no);
+    uint16_t pb = ofp_to_u16(b->port_no);
+
+    return pa < pb ? -1 : pa > pb;
+}
+
+/* Formats every port description left in 'b' (a 'version' message) into
+ * 's', in port number order: switches send them in any order, but people
+ * read lists sorted, and LOCAL (0xfffe) then naturally comes last. */
+enum ofperr
+ofputil_phy_ports_print(struct ds *s, enum ofp_version version,
+                        struct ofpbuf *b, const struct ofputil_port_map *map)
+{
+    struct ofputil_phy_port *ports = NULL;
+    size_t n = 0, allocated = 0;
+    enum ofperr error = 0;
+
     for (;;) {
         struct ofputil_phy_port pp;
-        int retval = ofputil_pull_phy_port(oh->version, &b, &pp);
+        int retval = ofputil_pull_phy_port(version, b, &pp);
         if (retval) {
-            return retval == EOF ? 0 : retval;
+            error = retval == EOF ? 0 : retval;
+            break;
         }
-        ofputil_phy_port_format(s, &pp, map);
+        if (n >= allocated) {
+            ports = x2nrealloc(ports, &allocated, sizeof *ports);
+        }
+        ports[n++] = pp;
     }
+    qsort(ports, n, sizeof *ports, compare_phy_ports);
+    for (size_t i = 0; i < n; i++) {
+        ofputil_phy_port_format(s, &ports[i], map);
+    }
+    free(ports);
+    return error;
 }
 
 /* ---- Port statistics ---- */

@@ -109,6 +109,9 @@ void ofputil_put_phy_port(enum ofp_version, const struct ofputil_phy_port *,
 size_t ofputil_count_phy_ports(enum ofp_version, struct ofpbuf *);
 void ofputil_phy_port_format(struct ds *, const struct ofputil_phy_port *,
                              const struct ofputil_port_map *);
+enum ofperr ofputil_phy_ports_print(struct ds *, enum ofp_version,
+                                    struct ofpbuf *,
+                                    const struct ofputil_port_map *);
 void ofputil_port_config_format(struct ds *, enum ofputil_port_config);
 void ofputil_port_state_format(struct ds *, enum ofputil_port_state);
 void ofputil_port_features_format(struct ds *, enum netdev_features);

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <arpa/inet.h>
 
+#include "ofp-closure.h"
 #include "ofp-connection.h"
 #include "ofp-errors.h"
 #include "ofp-flow.h"
@@ -261,6 +262,9 @@ static const struct {
     { OFPTYPE_FLOW_STATS_REPLY, ofputil_flow_stats_reply_print },
     { OFPTYPE_FLOW_REMOVED, ofputil_flow_removed_print },
     { OFPTYPE_PACKET_IN, ofputil_packet_in_print },
+    { OFPTYPE_PACKET_OUT, ofputil_packet_out_print },
+    { OFPTYPE_NXT_CLOSURE, ofputil_closure_print },
+    { OFPTYPE_NXT_RESUME, ofputil_closure_print },
 };
 
 static ofp_print_func *

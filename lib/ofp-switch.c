@@ -248,15 +248,7 @@ ofputil_switch_features_print(struct ds *s, const struct ofp_header *oh,
         return error;
     }
     switch_features_format__(s, oh->version, &features);
-
-    for (;;) {
-        struct ofputil_phy_port pp;
-        int retval = ofputil_pull_phy_port(oh->version, &b, &pp);
-        if (retval) {
-            return retval == EOF ? 0 : retval;
-        }
-        ofputil_phy_port_format(s, &pp, map);
-    }
+    return ofputil_phy_ports_print(s, oh->version, &b, map);
 }
 
 /* ---- Switch configuration ---- */

@@ -333,12 +333,78 @@ ofputil_append_table_stats_reply(struct ofpbuf *reply,
     ofpmsg_update_length(reply);
 }
 
+/* True if tables 'a' and 'b' would print the same apart from their ids. */
+static bool
+table_stats_same(const struct ofputil_table_stats *a,
+                 const struct ofputil_table_stats *b)
+{
+    return (!strcmp(a->name, b->name)
+            && a->max_entries == b->max_entries
+            && a->ofp10_wildcards == b->ofp10_wildcards
+            && a->active_count == b->active_count
+            && a->lookup_count == b->lookup_count
+            && a->matched_count == b->matched_count);
+}
+
+/* Prints the run of tables 'first'...'last' that repeated the table before
+ * them, if there is one. */
+static void
+put_ditto(struct ds *s, int first, int last)
+{
+    if (first < 0) {
+        return;
+    } else if (first == last) {
+        ds_put_format(s, "\n  table %d: ditto\n", first);
+    } else {
+        ds_put_format(s, "\n  tables %d...%d: ditto\n", first, last);
+    }
+}
+
+static void
+put_table_stats(struct ds *s, enum ofp_version version,
+                const struct ofputil_table_stats *ts, bool first)
+{
+    if (!first) {
+        ds_put_char(s, '\n');
+    }
+    ds_put_format(s, "  table %"PRIu8, ts->table_id);
+    if (ts->name[0]) {
+        ds_put_format(s, " (\"%s\")", ts->name);
+    }
+    ds_put_format(s, ":\n    active=%"PRIu32", lookup=%"PRIu64
+                  ", matched=%"PRIu64"\n",
+                  ts->active_count, ts->lookup_count, ts->matched_count);
+    if (version >= OFP13_VERSION) {
+        return;
+    }
+    if (!first) {
+        ds_put_cstr(s, "    (same features)\n");
+        return;
+    }
+    ds_put_format(s, "    max_entries=%"PRIu32"\n", ts->max_entries);
+    if (ts->ofp10_wildcards == OFPFW10_ALL) {
+        ds_put_cstr(s, "    matching:\n      exact match or "
+                    "wildcard: in_port eth_{src,dst,type} "
+                    "vlan_{vid,pcp} ip_{src,dst} nw_{proto,tos} "
+                    "tcp_{src,dst}\n");
+    } else {
+        /* Other capability sets are not decoded here. */
+        ds_put_format(s, "    matching: wildcards=%#"PRIx32"\n",
+                      ts->ofp10_wildcards);
+    }
+}
+
+/* Prints a table stats reply as Open vSwitch does: a table identical to the
+ * one before it (a long run of empty tables, typically) is folded into a
+ * "tables N...M: ditto" line. */
 enum ofperr
 ofputil_table_stats_reply_print(struct ds *s, const struct ofp_header *oh,
                                 int verbosity OVS_UNUSED)
 {
-    struct ofpbuf b;
+    struct ofputil_table_stats prev;
+    int ditto_first = -1, ditto_last = -1;
     bool first = true;
+    struct ofpbuf b;
 
     ofpbuf_use_const(&b, oh, ntohs(oh->length));
     ds_put_char(s, '\n');
@@ -346,37 +412,21 @@ ofputil_table_stats_reply_print(struct ds *s, const struct ofp_header *oh,
         struct ofputil_table_stats ts;
         int retval = ofputil_decode_table_stats_reply(&b, &ts);
         if (retval) {
+            put_ditto(s, ditto_first, ditto_last);
             return retval == EOF ? 0 : retval;
         }
 
-        if (!first) {
-            ds_put_char(s, '\n');
-        }
-        ds_put_format(s, "  table %"PRIu8, ts.table_id);
-        if (ts.name[0]) {
-            ds_put_format(s, " (\"%s\")", ts.name);
-        }
-        ds_put_format(s, ":\n    active=%"PRIu32", lookup=%"PRIu64
-                      ", matched=%"PRIu64"\n",
-                      ts.active_count, ts.lookup_count, ts.matched_count);
-        if (oh->version < OFP13_VERSION) {
-            if (first) {
-                ds_put_format(s, "    max_entries=%"PRIu32"\n",
-                              ts.max_entries);
+        if (!first && table_stats_same(&ts, &prev)) {
+            if (ditto_first < 0) {
+                ditto_first = ts.table_id;
             }
-            if (!first) {
-                ds_put_cstr(s, "    (same features)\n");
-            } else if (ts.ofp10_wildcards == OFPFW10_ALL) {
-                ds_put_cstr(s, "    matching:\n      exact match or "
-                            "wildcard: in_port eth_{src,dst,type} "
-                            "vlan_{vid,pcp} ip_{src,dst} nw_{proto,tos} "
-                            "tcp_{src,dst}\n");
-            } else {
-                /* Other capability sets are not decoded here. */
-                ds_put_format(s, "    matching: wildcards=%#"PRIx32"\n",
-                              ts.ofp10_wildcards);
-            }
+            ditto_last = ts.table_id;
+            continue;
         }
+        put_ditto(s, ditto_first, ditto_last);
+        ditto_first = ditto_last = -1;
+        put_table_stats(s, oh->version, &ts, first);
+        prev = ts;
         first = false;
     }
 }

@@ -234,9 +234,13 @@ disconnect(struct rconn *rc, int error)
     long long int now = time_msec();
 
     if (rc->connected) {
-        if (error) {
+        /* A peer that hangs up is normal (ovs-ofctl does it after every
+         * command); only real errors deserve a warning. */
+        if (error == EOF) {
+            VLOG_INFO("%s: connection closed by peer", rc->name);
+        } else if (error) {
             VLOG_WARN("%s: connection dropped (%s)", rc->name,
-                      error == EOF ? "End of file" : ovs_strerror(error));
+                      ovs_strerror(error));
         }
         rc->last_disconnected = now;
         rc->last_disconnect_wall = time_wall();

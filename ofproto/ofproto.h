@@ -13,6 +13,7 @@
 #include "uuid.h"
 
 struct netdev;
+struct netdev_stats;
 struct ofproto;
 struct smap;
 struct shash;
@@ -62,6 +63,11 @@ struct ofproto_controller {
 };
 void ofproto_set_controllers(struct ofproto *,
                              const struct ofproto_controller *, size_t n);
+
+/* Versions allowed on the bridge's management socket ($OVS_RUNDIR/BR.mgmt)
+ * and other connections not configured through ofproto_set_controllers()
+ * (Bridge.protocols); 0 means the default set. */
+void ofproto_set_mgmt_versions(struct ofproto *, uint32_t allowed_versions);
 
 /* Status of one controller connection, for the Controller table. */
 struct ofproto_controller_info {

@@ -52,15 +52,25 @@ TESTSUITE_AT += tests/ovs-vsctl.at tests/ovsdb-idl.at \
 # --- packet/closure codec tests ---
 TESTSUITE_AT +=
 # --- netdev/dpif tests ---
-TESTSUITE_AT +=
+TESTSUITE_AT += tests/odp-actions.at tests/dpif.at
 # --- ofproto tests ---
 TESTSUITE_AT +=
+TESTSUITE_AT += tests/pinsched.at tests/ofproto.at
 # --- ofproto-dpif tests ---
-TESTSUITE_AT +=
+TESTSUITE_AT += tests/ofproto-dpif.at
 # --- vswitchd tests ---
 TESTSUITE_AT +=
+TESTSUITE_AT += tests/ofproto-macros.at tests/vswitchd.at \
+	tests/system-traffic.at
+EXTRA_DIST += tests/pcap-dump.py
 # --- online ovs-ofctl tests ---
+TESTSUITE_AT += tests/ovs-ofctl-online.at tests/interop/ofctl-switch.at
 TESTSUITE_AT +=
+# --- closures tests (lead) ---
+TESTSUITE_AT += tests/closures.at
+EXTRA_DIST += tests/closure-flows.py
+# --- conntrack tests ---
+TESTSUITE_AT += tests/conntrack.at
 # --- end of .at lists ---
 
 TESTSUITE = $(srcdir)/tests/testsuite
@@ -174,15 +184,19 @@ tests/idltest.c: $(srcdir)/tests/idltest.ovsschema \
 	  > $@.tmp && mv $@.tmp $@
 # --- packet/closure codec unit tests ---
 tests_ovstest_SOURCES +=
+tests_ovstest_SOURCES += tests/test-ofp-closure.c
 # --- netdev/dpif unit tests ---
-tests_ovstest_SOURCES +=
+tests_ovstest_SOURCES += tests/test-dpif.c
 # --- ofproto unit tests ---
 tests_ovstest_SOURCES +=
+tests_ovstest_SOURCES += tests/test-pinsched.c tests/test-ofproto-conn.c
 # --- ofproto-dpif unit tests ---
 tests_ovstest_SOURCES +=
 # --- vswitchd unit tests ---
 tests_ovstest_SOURCES +=
 # --- online ovs-ofctl unit tests ---
 tests_ovstest_SOURCES +=
+# --- conntrack unit tests ---
+tests_ovstest_SOURCES += tests/test-conntrack.c
 # --- end of unit tests ---
 tests_ovstest_LDADD = ofproto/libofproto.a lib/libopenvswitch.a

@@ -21,4 +21,11 @@ lib/vswitch-idl.c: $(srcdir)/vswitchd/vswitch.ovsschema \
 	  $(srcdir)/vswitchd/vswitch.ovsschema > $@.tmp && mv $@.tmp $@
 
 # --- ovs-vswitchd and bridge.c (helper vswitchd) ---
+sbin_PROGRAMS += vswitchd/ovs-vswitchd
+vswitchd_ovs_vswitchd_SOURCES = \
+	vswitchd/bridge.c \
+	vswitchd/bridge.h \
+	vswitchd/ovs-vswitchd.c
+vswitchd_ovs_vswitchd_LDADD = ofproto/libofproto.a lib/libopenvswitch.a
+dist_man_MANS += vswitchd/ovs-vswitchd.8
 # --- end ovs-vswitchd ---

@@ -1,0 +1,46 @@
+/* Port mirroring for one bridge.
+ *
+ * A mirror selects packets by the port they arrive on ('srcs'), the port
+ * they leave by ('dsts') or all of them, and sends a copy of each selected
+ * packet to its output port.  A bridge has at most MAX_MIRRORS mirrors,
+ * numbered by slot, so that a set of mirrors fits in a uint32_t bitmap:
+ * translation remembers in such a bitmap which mirrors already got a copy
+ * of the packet, and a closure carries it across a pause. */
+
+#ifndef OFPROTO_DPIF_MIRROR_H
+#define OFPROTO_DPIF_MIRROR_H 1
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "openvswitch/types.h"
+
+#define MAX_MIRRORS 32
+
+struct mbridge;
+struct ofproto_mirror_settings;
+
+struct mbridge *mbridge_create(void);
+void mbridge_destroy(struct mbridge *);
+
+/* Adds or reconfigures the mirror identified by 'aux'.  Returns 0, EFBIG
+ * when every slot is in use, or EINVAL for a mirror without an output
+ * port. */
+int mbridge_register(struct mbridge *, void *aux,
+                     const struct ofproto_mirror_settings *);
+void mbridge_unregister(struct mbridge *, void *aux);
+
+bool mbridge_has_mirrors(const struct mbridge *);
+
+/* Bitmaps of the mirrors that select packets received on 'port' and sent
+ * to 'port'. */
+uint32_t mbridge_src_mirrors(const struct mbridge *, ofp_port_t port);
+uint32_t mbridge_dst_mirrors(const struct mbridge *, ofp_port_t port);
+
+/* Output port of mirror 'idx', OFPP_NONE for an empty slot. */
+ofp_port_t mbridge_mirror_out(const struct mbridge *, int idx);
+
+/* True if 'port' is some mirror's output port (such ports take no part in
+ * NORMAL forwarding). */
+bool mbridge_is_output_port(const struct mbridge *, ofp_port_t port);
+
+#endif /* ofproto-dpif-mirror.h */
