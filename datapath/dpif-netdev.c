@@ -19,7 +19,14 @@
  * counters tell how many packets the cache handled.
  *
  * Recirculation re-runs the lookup with the packet's recirc_id set, up to
- * a fixed depth, which stops loops made by buggy translations. */
+ * a fixed depth, which stops loops made by buggy translations.
+ *
+ * Connection tracking: each datapath owns one connection tracker
+ * (lib/conntrack.h).  The ct action runs the packet through it; the verdict
+ * lands in the packet's metadata (ct_state, ct_zone, ct_mark, ct_label),
+ * which recirculation carries along and flow_extract() copies into the key
+ * of the next lookup, so that flows after "ct(...),recirc(N)" can match
+ * on it.  ct_clear (done by odp-execute) resets those fields. */
 
 #include <config.h>
 #include "dpif.h"
@@ -28,7 +35,9 @@
 #include <linux/openvswitch.h>
 #include <stdlib.h>
 #include <string.h>
+#include "conntrack.h"
 #include "dp-packet.h"
+#include "dpctl.h"
 #include "flow.h"
 #include "hash.h"
 #include "netdev.h"
@@ -78,6 +87,8 @@ struct dpif {
     uint64_t n_hit, n_missed;
     dpif_upcall_cb *upcall_cb;
     void *upcall_aux;
+    struct conntrack *conntrack;
+    long long int next_sweep;   /* When to expire idle connections. */
 };
 
 /* Datapaths by type. */
@@ -102,7 +113,9 @@ dpif_open(const char *type, struct dpif **dpifp)
         dpif->name = xasprintf("%s@ovs-%s", type, type);
         hmap_init(&dpif->ports);
         hmap_init(&dpif->subtables);
+        dpif->conntrack = conntrack_create();
         shash_add(&dpifs, type, dpif);
+        dpctl_init();
     }
     dpif->ref_cnt++;
     *dpifp = dpif;
@@ -132,6 +145,7 @@ dpif_close(struct dpif *dpif)
     }
     hmap_destroy(&dpif->ports);
     hmap_destroy(&dpif->subtables);
+    conntrack_destroy(dpif->conntrack);
     shash_find_and_delete(&dpifs, dpif->type);
     free(dpif->type);
     free(dpif->name);
@@ -148,6 +162,44 @@ const char *
 dpif_type(const struct dpif *dpif)
 {
     return dpif->type;
+}
+
+struct dpif *
+dpif_find(const char *name)
+{
+    struct shash_node *node;
+
+    if (!name) {
+        return shash_count(&dpifs) == 1 ? shash_first(&dpifs)->data : NULL;
+    }
+    SHASH_FOR_EACH (node, &dpifs) {
+        struct dpif *dpif = node->data;
+
+        if (!strcmp(dpif->name, name) || !strcmp(dpif->type, name)) {
+            return dpif;
+        }
+    }
+    return NULL;
+}
+
+void
+dpif_names(struct ds *s)
+{
+    const struct shash_node **nodes = shash_sort(&dpifs);
+    size_t i;
+
+    for (i = 0; i < shash_count(&dpifs); i++) {
+        struct dpif *dpif = nodes[i]->data;
+
+        ds_put_format(s, "%s\n", dpif->name);
+    }
+    free(nodes);
+}
+
+struct conntrack *
+dpif_conntrack(struct dpif *dpif)
+{
+    return dpif->conntrack;
 }
 
 /* ----- Ports --------------------------------------------------------- */
@@ -391,17 +443,21 @@ dpif_flow_dump(struct dpif *dpif,
 
 int
 dpif_flow_del(struct dpif *dpif, const struct flow *key,
-              const struct flow_wildcards *mask,
+              const struct flow_wildcards *mask_,
               struct dpif_flow_stats *stats)
 {
-    struct dp_subtable *st = subtable_find(dpif, mask);
+    struct flow_wildcards mask = *mask_;
+    struct dp_subtable *st;
     struct dp_flow *dpf;
     struct flow masked;
 
+    /* Accept the mask as translation produced it, too. */
+    add_mandatory_mask(&mask, key);
+    st = subtable_find(dpif, &mask);
     if (!st) {
         return ENOENT;
     }
-    flow_and(&masked, key, mask);
+    flow_and(&masked, key, &mask);
     dpf = subtable_find_flow(st, &masked);
     if (!dpf) {
         return ENOENT;
@@ -455,6 +511,28 @@ struct exec_ctx {
 
 static void process_packet(struct dpif *, struct dp_packet *, int depth);
 
+/* Runs 'packet' through the datapath's connection tracker as the ct action
+ * 'a' says, leaving the verdict in packet->md.  An action that cannot be
+ * decoded (validation rejects those before they are cached) marks the
+ * packet invalid, so that no pipeline mistakes it for a tracked one. */
+static void
+execute_ct(struct dpif *dpif, struct dp_packet *packet,
+           const struct nlattr *a)
+{
+    struct odp_ct_action ct;
+    struct flow flow;
+
+    if (odp_ct_action_parse(a, &ct)) {
+        packet->md.ct_state = CS_TRACKED | CS_INVALID;
+        return;
+    }
+    /* Earlier actions may have moved the headers: find them again. */
+    flow_extract(packet, &flow);
+    conntrack_execute(dpif->conntrack, packet, &flow, ct.zone, ct.commit,
+                      ct.force, ct.has_mark ? ct.mark : NULL,
+                      ct.has_label ? ct.label : NULL, time_msec());
+}
+
 static void
 execute_cb(void *ctx_, struct dp_packet *packet, const struct nlattr *a)
 {
@@ -484,8 +562,7 @@ execute_cb(void *ctx_, struct dp_packet *packet, const struct nlattr *a)
         }
         break;
     case OVS_ACTION_ATTR_CT:
-        VLOG_WARN_RL(&rl, "%s: ct action not supported, packet dropped",
-                     ctx->dpif->name);
+        execute_ct(ctx->dpif, packet, a);
         break;
     default:
         VLOG_WARN_RL(&rl, "%s: datapath action %d not supported",
@@ -575,6 +652,10 @@ dpif_run(struct dpif *dpif)
     size_t i, n = 0;
 
     netdev_run();
+    if (time_msec() >= dpif->next_sweep) {
+        conntrack_sweep(dpif->conntrack, time_msec());
+        dpif->next_sweep = time_msec() + 1000;
+    }
 
     /* Upcalls may add or delete ports, so walk a copy of the numbers and
      * look each port up again. */

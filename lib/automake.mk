@@ -176,6 +176,8 @@ lib_libopenvswitch_a_SOURCES += lib/ofp-closure.c lib/ofp-closure.h
 
 # --- netdevs, datapath interface, netlink attributes, odp actions (helper dp) ---
 lib_libopenvswitch_a_SOURCES += \
+	lib/dpctl.c \
+	lib/dpctl.h \
 	lib/dpif.c \
 	lib/netdev.c \
 	lib/netdev-dummy.c \

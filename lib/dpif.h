@@ -23,6 +23,7 @@
 #include "flow.h"
 #include "openvswitch/types.h"
 
+struct conntrack;
 struct dpif;
 struct ds;
 struct netdev;
@@ -39,6 +40,19 @@ int dpif_open(const char *type, struct dpif **);
 void dpif_close(struct dpif *);
 const char *dpif_name(const struct dpif *);   /* e.g. "dummy@ovs-dummy". */
 const char *dpif_type(const struct dpif *);
+
+/* Returns the open datapath called 'name' (its full name, such as
+ * "dummy@ovs-dummy", or its type, "dummy"), or, if 'name' is null, the
+ * only open datapath; null if there is no such datapath (or, for a null
+ * 'name', not exactly one).  No reference is added. */
+struct dpif *dpif_find(const char *name);
+
+/* Appends the names of the open datapaths, one per line, sorted. */
+void dpif_names(struct ds *);
+
+/* The datapath's connection tracker (lib/conntrack.h), which the ct action
+ * uses.  Owned by the datapath: valid until dpif_close() destroys it. */
+struct conntrack *dpif_conntrack(struct dpif *);
 
 /* Ports.  On input '*port_no' is the wanted number or ODPP_NONE for any;
  * on success it is the number assigned.  The datapath keeps a reference to

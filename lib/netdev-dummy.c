@@ -221,7 +221,10 @@ dummy_set_config(struct netdev *netdev, const struct smap *args,
             *errp = xasprintf("%s: bad mac address %s", netdev->name, mac);
             return EINVAL;
         }
-        dev->mac = ea;
+        if (!eth_addr_equals(ea, dev->mac)) {
+            dev->mac = ea;
+            netdev_change_seq_changed(netdev);
+        }
     }
 
     /* Reopen files only when their names change, so that reconfiguring
@@ -286,6 +289,11 @@ static int
 dummy_get_stats(const struct netdev *netdev, struct netdev_stats *stats)
 {
     *stats = netdev_dummy_cast(netdev)->stats;
+
+    /* Like Open vSwitch's dummy devices, report only packet and byte
+     * counts; "unknown" (all-ones) for the rest, which prints as "?". */
+    stats->rx_dropped = stats->tx_dropped = UINT64_MAX;
+    stats->rx_errors = stats->tx_errors = UINT64_MAX;
     return 0;
 }
 

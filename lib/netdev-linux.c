@@ -142,6 +142,18 @@ open_packet_socket(const char *name, int *fdp, int *ifindexp)
     if (error) {
         goto error;
     }
+
+    /* A bridge port must see frames addressed to other hosts.  Asking the
+     * socket (rather than setting IFF_PROMISC) undoes itself on close. */
+    struct packet_mreq mreq;
+    memset(&mreq, 0, sizeof mreq);
+    mreq.mr_ifindex = ifr.ifr_ifindex;
+    mreq.mr_type = PACKET_MR_PROMISC;
+    if (setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mreq,
+                   sizeof mreq) < 0) {
+        VLOG_WARN("%s: could not enable promiscuous mode (%s)", name,
+                  ovs_strerror(errno));
+    }
     *fdp = fd;
     *ifindexp = ifr.ifr_ifindex;
     return 0;

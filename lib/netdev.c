@@ -188,7 +188,6 @@ netdev_set_config(struct netdev *netdev, const struct smap *args,
     } else {
         free(msg);
     }
-    netdev_change_seq_changed(netdev);
     return error;
 }
 

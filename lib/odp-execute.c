@@ -184,6 +184,23 @@ execute_clone(void *aux, const struct dp_packet *packet,
     dp_packet_delete(copy);
 }
 
+/* Forgets what connection tracking said about the packet: it becomes
+ * untracked again, with zone, mark and label 0. */
+static void
+execute_ct_clear(struct dp_packet *packet, struct flow *md)
+{
+    packet->md.ct_state = 0;
+    packet->md.ct_zone = 0;
+    packet->md.ct_mark = 0;
+    memset(&packet->md.ct_label, 0, sizeof packet->md.ct_label);
+    if (md) {
+        md->ct_state = 0;
+        md->ct_zone = 0;
+        md->ct_mark = 0;
+        memset(&md->ct_label, 0, sizeof md->ct_label);
+    }
+}
+
 void
 odp_execute_actions(void *aux, struct dp_packet *packet, struct flow *md,
                     const struct nlattr *actions, size_t len,
@@ -201,10 +218,25 @@ odp_execute_actions(void *aux, struct dp_packet *packet, struct flow *md,
             }
             break;
         case OVS_ACTION_ATTR_USERSPACE:
+            if (cb) {
+                cb(aux, packet, a);
+            }
+            break;
         case OVS_ACTION_ATTR_CT:
             if (cb) {
                 cb(aux, packet, a);
             }
+            if (md) {
+                /* The callback leaves the tracker's verdict in the
+                 * packet's metadata; keep 'md' in step. */
+                md->ct_state = packet->md.ct_state;
+                md->ct_zone = packet->md.ct_zone;
+                md->ct_mark = packet->md.ct_mark;
+                md->ct_label = packet->md.ct_label;
+            }
+            break;
+        case OVS_ACTION_ATTR_CT_CLEAR:
+            execute_ct_clear(packet, md);
             break;
         case OVS_ACTION_ATTR_SET:
             execute_set(packet, md, a, false);

@@ -556,7 +556,7 @@ field_is_hex(const struct odp_field *f)
 {
     static const char *const hex_names[] = {
         "tos", "tclass", "label", "recirc_id", "dp_hash", "skb_mark",
-        "ct_mark",
+        "ct_mark", "ct_zone",
     };
     size_t i;
 
@@ -1243,6 +1243,123 @@ format_userspace(struct ds *s, const struct nlattr *nla)
     ds_put_char(s, ')');
 }
 
+/* ----- The ct action ------------------------------------------------- */
+
+/* Payload sizes of the OVS_CT_ATTR_* attributes this datapath knows, -1
+ * for those it cannot execute. */
+static int
+ct_attr_size(uint16_t type)
+{
+    switch (type) {
+    case OVS_CT_ATTR_COMMIT:
+    case OVS_CT_ATTR_FORCE_COMMIT:
+        return 0;
+    case OVS_CT_ATTR_ZONE:
+        return sizeof(uint16_t);
+    case OVS_CT_ATTR_MARK:
+        return 2 * sizeof(uint32_t);
+    case OVS_CT_ATTR_LABELS:
+        return 2 * sizeof(struct ovs_key_ct_labels);
+    default:
+        return -1;
+    }
+}
+
+int
+odp_ct_action_parse(const struct nlattr *action, struct odp_ct_action *ctp)
+{
+    struct odp_ct_action ct;
+    const struct nlattr *a;
+    size_t left;
+
+    memset(&ct, 0, sizeof ct);
+    NL_NESTED_FOR_EACH (a, left, action) {
+        uint16_t type = nl_attr_type(a);
+        int size = ct_attr_size(type);
+
+        if (size < 0) {
+            /* NAT, helpers, timeouts, event masks: known to the kernel
+             * module, not to this datapath. */
+            return type <= OVS_CT_ATTR_MAX ? EOPNOTSUPP : EINVAL;
+        } else if (nl_attr_get_size(a) != (size_t) size) {
+            return EINVAL;
+        }
+        switch (type) {
+        case OVS_CT_ATTR_FORCE_COMMIT:
+            ct.force = true;
+            /* fall through */
+        case OVS_CT_ATTR_COMMIT:
+            ct.commit = true;
+            break;
+        case OVS_CT_ATTR_ZONE:
+            ct.zone = nl_attr_get_u16(a);
+            break;
+        case OVS_CT_ATTR_MARK:
+            memcpy(ct.mark, nl_attr_get(a), sizeof ct.mark);
+            ct.has_mark = true;
+            break;
+        case OVS_CT_ATTR_LABELS:
+            memcpy(ct.label, nl_attr_get(a), sizeof ct.label);
+            ct.has_label = true;
+            break;
+        }
+    }
+    if (left) {
+        return EINVAL;
+    }
+    if (ctp) {
+        *ctp = ct;
+    }
+    return 0;
+}
+
+/* Prints a ct action the way Open vSwitch does: "ct" alone when it has
+ * nothing to say, otherwise the flags, a nonzero zone, and the mark and
+ * label writes whose masks are not empty ("mark=V/M" always with its
+ * mask, "label=V" without it when the mask is all-ones). */
+static void
+format_ct_action(struct ds *s, const struct nlattr *action)
+{
+    struct odp_ct_action ct;
+    size_t start;
+
+    if (odp_ct_action_parse(action, &ct)) {
+        ds_put_cstr(s, "ct(<unsupported or malformed>)");
+        return;
+    }
+    ds_put_cstr(s, "ct(");
+    start = s->length;
+    if (ct.commit) {
+        ds_put_cstr(s, ct.force ? "force_commit," : "commit,");
+    }
+    if (ct.zone) {
+        ds_put_format(s, "zone=%"PRIu16",", ct.zone);
+    }
+    if (ct.has_mark && ct.mark[1]) {
+        ds_put_format(s, "mark=%#"PRIx32"/%#"PRIx32",",
+                      ct.mark[0], ct.mark[1]);
+    }
+    if (ct.has_label && !ovs_u128_is_zero(ct.label[1])) {
+        ovs_be128 v = hton128(ct.label[0]);
+
+        ds_put_cstr(s, "label=");
+        ds_put_hex(s, &v, sizeof v);
+        if (!ovs_u128_is_ones(ct.label[1])) {
+            ovs_be128 m = hton128(ct.label[1]);
+
+            ds_put_char(s, '/');
+            ds_put_hex(s, &m, sizeof m);
+        }
+        ds_put_char(s, ',');
+    }
+    if (s->length == start) {
+        ds_truncate(s, start - 1);          /* Just "ct". */
+    } else {
+        ds_chomp(s, ',');
+        ds_put_char(s, ')');
+    }
+}
+
 /* Expected payload size of each action type, -1 for variable (nested),
  * -2 for unknown. */
 static int
@@ -1254,6 +1371,7 @@ action_size(uint16_t type)
     case OVS_ACTION_ATTR_PUSH_VLAN:
         return sizeof(struct ovs_action_push_vlan);
     case OVS_ACTION_ATTR_POP_VLAN: return 0;
+    case OVS_ACTION_ATTR_CT_CLEAR: return 0;
     case OVS_ACTION_ATTR_SET:
     case OVS_ACTION_ATTR_SET_MASKED:
     case OVS_ACTION_ATTR_CLONE:
@@ -1312,7 +1430,10 @@ format_odp_actions(struct ds *s, const struct nlattr *actions, size_t len)
             format_userspace(s, a);
             break;
         case OVS_ACTION_ATTR_CT:
-            ds_put_cstr(s, "ct");
+            format_ct_action(s, a);
+            break;
+        case OVS_ACTION_ATTR_CT_CLEAR:
+            ds_put_cstr(s, "ct_clear");
             break;
         default:
             ds_put_format(s, "action%"PRIu16, type);
@@ -1370,7 +1491,11 @@ odp_actions_validate(const struct nlattr *actions, size_t len)
             }
             break;
         case OVS_ACTION_ATTR_CT:
-            return EOPNOTSUPP;
+            error = odp_ct_action_parse(a, NULL);
+            if (error) {
+                return error;
+            }
+            break;
         default:
             break;
         }
@@ -1544,6 +1669,93 @@ parse_userspace(const char *arg, size_t len, struct ofpbuf *actions)
     return NULL;
 }
 
+/* Parses the inside of "ct(...)": "commit", "force_commit", "zone=N",
+ * "mark=V[/M]", "label=V[/M]". */
+static char *
+parse_ct_action(const char *arg, size_t len, struct ofpbuf *actions)
+{
+    size_t ofs = nl_msg_start_nested(actions, OVS_ACTION_ATTR_CT);
+    const char *end = arg + len;
+    bool commit = false, force = false;
+
+    while (arg < end) {
+        const char *comma = memchr(arg, ',', end - arg);
+        const char *item_end = comma ? comma : end;
+        size_t name_len = strspn(arg, "abcdefghijklmnopqrstuvwxyz_");
+        const char *eq = arg + name_len;
+        const char *val = (eq < item_end && *eq == '=') ? eq + 1 : NULL;
+        size_t val_len = val ? item_end - val : 0;
+        char *error = NULL;
+
+        if (name_len > (size_t) (item_end - arg)) {
+            name_len = item_end - arg;
+        }
+
+#define NAME_IS(NAME) (name_len == strlen(NAME) && !strncmp(arg, NAME, \
+                                                            name_len))
+        if (NAME_IS("commit") && !val) {
+            commit = true;
+        } else if (NAME_IS("force_commit") && !val) {
+            force = true;
+        } else if (NAME_IS("zone") && val) {
+            uint64_t zone;
+
+            error = parse_uint(val, val_len, UINT16_MAX, &zone);
+            if (!error) {
+                nl_msg_put_u16(actions, OVS_CT_ATTR_ZONE, zone);
+            }
+        } else if (NAME_IS("mark") && val) {
+            uint64_t v, m;
+
+            error = parse_uint_masked(val, val_len, UINT32_MAX, &v, &m);
+            if (!error) {
+                uint32_t pair[2] = { v & m, m };
+
+                nl_msg_put_unspec(actions, OVS_CT_ATTR_MARK, pair,
+                                  sizeof pair);
+            }
+        } else if (NAME_IS("label") && val) {
+            union mf_value value, mask;
+            char *text = xmemdup0(val, val_len);
+
+            error = mf_parse(mf_from_id(MFF_CT_LABEL), text, NULL, &value,
+                             &mask);
+            free(text);
+            if (!error) {
+                ovs_u128 pair[2];
+
+                pair[0] = ntoh128(value.be128);
+                pair[1] = ntoh128(mask.be128);
+                pair[0].u64.hi &= pair[1].u64.hi;
+                pair[0].u64.lo &= pair[1].u64.lo;
+                nl_msg_put_unspec(actions, OVS_CT_ATTR_LABELS, pair,
+                                  sizeof pair);
+            }
+        } else if (NAME_IS("nat") || NAME_IS("helper")
+                   || NAME_IS("timeout") || NAME_IS("eventmask")) {
+            return xasprintf("ct: %.*s is not supported by this datapath",
+                             (int) name_len, arg);
+        } else {
+            return xasprintf("ct: unknown or malformed argument `%.*s'",
+                             (int) (item_end - arg), arg);
+        }
+#undef NAME_IS
+        if (error) {
+            char *e = xasprintf("ct(%.*s): %s", (int) name_len, arg, error);
+            free(error);
+            return e;
+        }
+        arg = comma ? comma + 1 : end;
+    }
+    if (force) {
+        nl_msg_put_flag(actions, OVS_CT_ATTR_FORCE_COMMIT);
+    } else if (commit) {
+        nl_msg_put_flag(actions, OVS_CT_ATTR_COMMIT);
+    }
+    nl_msg_end_nested(actions, ofs);
+    return NULL;
+}
+
 /* Parses one action, 'len' bytes at 's'. */
 static char *
 parse_action(const char *s, size_t len, struct ofpbuf *actions)
@@ -1563,6 +1775,14 @@ parse_action(const char *s, size_t len, struct ofpbuf *actions)
 #define IS(NAME) (name_len == strlen(NAME) && !strncmp(s, NAME, name_len))
     if (IS("pop_vlan") && len == name_len) {
         nl_msg_put_flag(actions, OVS_ACTION_ATTR_POP_VLAN);
+        return NULL;
+    }
+    if (IS("ct_clear") && len == name_len) {
+        nl_msg_put_flag(actions, OVS_ACTION_ATTR_CT_CLEAR);
+        return NULL;
+    }
+    if (IS("ct") && len == name_len) {
+        nl_msg_put_flag(actions, OVS_ACTION_ATTR_CT);
         return NULL;
     }
     if (name_len >= len || s[name_len] != '(' || s[len - 1] != ')') {
@@ -1588,7 +1808,7 @@ parse_action(const char *s, size_t len, struct ofpbuf *actions)
     } else if (IS("userspace")) {
         return parse_userspace(arg, alen, actions);
     } else if (IS("ct")) {
-        return xstrdup("ct: connection tracking is not supported");
+        return parse_ct_action(arg, alen, actions);
     }
 #undef IS
     return xasprintf("%.*s: unknown action", (int) len, s);
@@ -1622,10 +1842,18 @@ parse_actions(const char *s, size_t len, struct ofpbuf *actions)
         if (depth) {
             return xasprintf("%.*s: missing `)'", (int) (end - s), s);
         }
-        if (p == s) {
+        const char *item = s, *item_end = p;
+
+        while (item < item_end && isspace((unsigned char) *item)) {
+            item++;
+        }
+        while (item_end > item && isspace((unsigned char) item_end[-1])) {
+            item_end--;
+        }
+        if (item == item_end) {
             return xstrdup("empty action");
         }
-        error = parse_action(s, p - s, actions);
+        error = parse_action(item, item_end - item, actions);
         if (error) {
             return error;
         }

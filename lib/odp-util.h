@@ -40,8 +40,9 @@ char *odp_flow_to_string(const struct flow *,
  * of <linux/openvswitch.h>.  Their text form is the one Open vSwitch
  * prints in "dpif/dump-flows" and "ofproto/trace": "2,3",
  * "push_vlan(vid=10,pcp=0)", "pop_vlan", "set(eth(src=...,dst=...))",
- * "set(ipv4(tos=0x10/0xfc))", "recirc(0x1)", "clone(...)", and "drop"
- * for no actions at all. */
+ * "set(ipv4(tos=0x10/0xfc))", "recirc(0x1)", "clone(...)",
+ * "ct(commit,zone=1,mark=0x1/0xffffffff,label=0x2/0x3)", "ct", "ct_clear",
+ * and "drop" for no actions at all. */
 
 struct nlattr;
 struct ofpbuf;
@@ -58,7 +59,8 @@ char *odp_actions_from_string(const char *s, struct ofpbuf *actions)
 
 /* Checks that 'len' bytes at 'actions' are well-formed actions that this
  * userspace datapath can execute.  Returns 0, EINVAL for a malformed
- * action, or EOPNOTSUPP for a known but unsupported one (such as ct). */
+ * action, or EOPNOTSUPP for a known but unsupported one (such as a ct
+ * action that asks for NAT). */
 int odp_actions_validate(const struct nlattr *actions, size_t len);
 
 /* Appends to 'odp_actions' the actions that turn a packet described by
@@ -79,5 +81,23 @@ void commit_odp_actions(const struct flow *flow, struct flow *base,
  * has the wrong size. */
 bool odp_set_action_to_flow(const struct nlattr *key, bool masked,
                             struct flow *value, struct flow_wildcards *mask);
+
+/* The arguments of an OVS_ACTION_ATTR_CT action, decoded. */
+struct odp_ct_action {
+    bool commit;                /* OVS_CT_ATTR_COMMIT or FORCE_COMMIT. */
+    bool force;                 /* OVS_CT_ATTR_FORCE_COMMIT. */
+    uint16_t zone;              /* OVS_CT_ATTR_ZONE, 0 if absent. */
+    bool has_mark;              /* OVS_CT_ATTR_MARK present? */
+    uint32_t mark[2];           /* Its value and mask. */
+    bool has_label;             /* OVS_CT_ATTR_LABELS present? */
+    ovs_u128 label[2];          /* Its value and mask, in the
+                                 * representation of flow's ct_label. */
+};
+
+/* Decodes the ct action 'action' into '*ct' (if nonnull).  Returns 0,
+ * EINVAL if it is malformed, or EOPNOTSUPP if it asks for something this
+ * datapath does not do (NAT, helpers, timeout policies, event masks). */
+int odp_ct_action_parse(const struct nlattr *action,
+                        struct odp_ct_action *ct);
 
 #endif /* odp-util.h */

@@ -43,11 +43,16 @@
  * because what is left of a rule after a pause may still hold goto_table,
  * write_actions, write_metadata or clear_actions; OpenFlow 1.3 can carry
  * all of them.  The ofpacts of one level must therefore be in instruction
- * order, as they are in any rule.  In memory each level starts with an
- * OFPACT_UNROLL_XLATE marker that holds the table id and cookie; the
- * encoder turns the markers into TABLE_ID/COOKIE properties and the decoder
- * puts them back.  (Leading actions with no marker are encoded as a level
- * of table 0, cookie 0, so they come back with such a marker.)
+ * order, as they are in any rule.  One known loss: OpenFlow 1.0's
+ * mod_vlan_vid and mod_vlan_pcp, which push a tag only if there is none,
+ * come back in their OpenFlow 1.3 spelling (push_vlan when the rule's match
+ * said the packet was untagged, then set_field).
+ *
+ * In memory each level starts with an OFPACT_UNROLL_XLATE marker that
+ * holds the table id and cookie; the encoder turns the markers into
+ * TABLE_ID/COOKIE properties and the decoder puts them back.  (Leading
+ * actions with no marker are encoded as a level of table 0, cookie 0, so
+ * they come back with such a marker.)
  *
  * Decoding is strict, because a closure comes from the network.  The
  * errors are:

@@ -328,13 +328,33 @@ ofp_packet_to_string(const void *data, size_t len)
     remove_in_port(&s);
 
     /* The checksum is not part of the flow but helps when comparing
-     * packets. */
+     * packets.  Each is printed in hex without leading zeros. */
     const uint8_t *l4 = dp_packet_l4(packet);
     size_t l4_size = l4 ? dp_packet_l4_size(packet) : 0;
-    if (flow.nw_proto == IPPROTO_TCP && l4_size >= 18) {
-        ds_put_format(&s, " tcp_csum:%02x%02x", l4[16], l4[17]);
-    } else if (flow.nw_proto == IPPROTO_UDP && l4_size >= 8) {
-        ds_put_format(&s, " udp_csum:%02x%02x", l4[6], l4[7]);
+    static const struct {
+        uint8_t proto;
+        const char *name;
+        size_t header_len;      /* Smallest header that has a checksum. */
+        size_t csum_ofs;
+        size_t csum_len;        /* 2 or 4 bytes. */
+    } csums[] = {
+        { IPPROTO_TCP, "tcp", 20, 16, 2 },
+        { IPPROTO_UDP, "udp", 8, 6, 2 },
+        { IPPROTO_SCTP, "sctp", 12, 8, 4 },
+        { IPPROTO_ICMP, "icmp", 8, 2, 2 },
+        { IPPROTO_ICMPV6, "icmp6", 4, 2, 2 },
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(csums); i++) {
+        if (flow.nw_proto == csums[i].proto
+            && l4_size >= csums[i].header_len) {
+            const uint8_t *c = l4 + csums[i].csum_ofs;
+            uint32_t csum = 0;
+            for (size_t j = 0; j < csums[i].csum_len; j++) {
+                csum = (csum << 8) | c[j];
+            }
+            ds_put_format(&s, " %s_csum:%"PRIx32, csums[i].name, csum);
+            break;
+        }
     }
     dp_packet_delete(packet);
     return ds_steal_cstr(&s);

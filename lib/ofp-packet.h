@@ -1,10 +1,13 @@
 /*
- * Packet-in messages: a switch handing a packet to its controller.
+ * Packet-in and packet-out messages: a switch handing a packet to its
+ * controller, and a controller asking the switch to run actions on one.
  *
  * struct ofputil_packet_in is the version-independent view of
- * OFPT_PACKET_IN (OpenFlow 1.0, 1.2, 1.3+).  The packet's metadata (in_port,
- * registers, tunnel id, ...) travels as a match in 1.2 and later and is
- * kept in 'flow_metadata' here.
+ * OFPT_PACKET_IN (OpenFlow 1.0, 1.1, 1.2, 1.3+) and NXT_PACKET_IN.  The
+ * packet's metadata (in_port, registers, ...) travels as a match in 1.2
+ * and later and in NXT_PACKET_IN, and is kept in 'flow_metadata' here.
+ * struct ofputil_packet_out is the same for OFPT_PACKET_OUT (OpenFlow 1.0,
+ * 1.1-1.4, and 1.5 with its match).
  */
 
 #ifndef OFP_PACKET_H
@@ -40,8 +43,8 @@ const char *ofputil_packet_in_reason_to_string(uint8_t reason, char *buf,
                                                size_t bufsize);
 bool ofputil_packet_in_reason_from_string(const char *, uint8_t *reason);
 
-/* Decodes 'oh'; 'pin->packet' points into 'oh'.  Returns 0 or an
- * OpenFlow error (NXT_PACKET_IN is not decoded yet). */
+/* Decodes OFPT_PACKET_IN or NXT_PACKET_IN 'oh'; 'pin->packet' points into
+ * 'oh'.  Returns 0 or an OpenFlow error. */
 enum ofperr ofputil_decode_packet_in(struct ofputil_packet_in *pin,
                                      const struct ofp_header *oh);
 

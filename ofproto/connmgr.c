@@ -137,12 +137,6 @@ struct connmgr {
     struct closure_counters retired;
 };
 
-static struct ovs_list all_connmgrs = OVS_LIST_INITIALIZER(&all_connmgrs);
-struct connmgr_node {
-    struct ovs_list node;
-    struct connmgr *mgr;
-};
-
 static struct ofconn *ofconn_create(struct connmgr *, struct rconn *,
                                     enum ofconn_type, const char *target,
                                     int rate_limit, int burst_limit);
@@ -199,10 +193,6 @@ connmgr_create(struct ofproto *ofproto, const char *name,
     shash_init(&mgr->controllers);
     mgr->mgmt_target = xstrdup(mgmt_target);
     ofservice_create(mgr, mgmt_target, OFCONN_SERVICE, 0);
-
-    struct connmgr_node *n = xmalloc(sizeof *n);
-    n->mgr = mgr;
-    ovs_list_push_back(&all_connmgrs, &n->node);
     return mgr;
 }
 
@@ -211,15 +201,6 @@ connmgr_destroy(struct connmgr *mgr)
 {
     if (!mgr) {
         return;
-    }
-
-    struct connmgr_node *n;
-    LIST_FOR_EACH (n, node, &all_connmgrs) {
-        if (n->mgr == mgr) {
-            ovs_list_remove(&n->node);
-            free(n);
-            break;
-        }
     }
 
     struct ofconn *ofconn;
@@ -997,8 +978,8 @@ connmgr_send_packet_in(struct connmgr *mgr,
                        const struct ofproto_packet_in *pin)
 {
     ofp_port_t in_port = pin->up.flow_metadata.flow.in_port.ofp_port;
-    enum pinsched_queue_kind kind = (pin->miss_type == OFPROTO_PACKET_IN_NO_MISS
-                                     ? PINSCHED_ACTION : PINSCHED_MISS);
+    bool is_miss = pin->miss_type != OFPROTO_PACKET_IN_NO_MISS;
+    enum pinsched_queue_kind kind = is_miss ? PINSCHED_MISS : PINSCHED_ACTION;
     struct ofconn *ofconn;
 
     LIST_FOR_EACH (ofconn, node, &mgr->conns) {

@@ -24,6 +24,7 @@
 #include <string.h>
 #include "dp-packet.h"
 #include "dynamic-string.h"
+#include "mac-learning.h"
 #include "ofp-closure.h"
 #include "ofproto-dpif-xlate.h"
 #include "ofproto-provider.h"
@@ -101,6 +102,11 @@ dpif_upcall_handler(const struct dpif_upcall *upcall,
         ukey->n_rules = xout.n_rules;
         ukey->recircs = xout.recircs;
         ukey->n_recircs = xout.n_recircs;
+        ukey->learned = (xout.n_learned
+                         ? xmemdup(xout.learned,
+                                   xout.n_learned * sizeof *xout.learned)
+                         : NULL);
+        ukey->n_learned = xout.n_learned;
         ukey->dump_seq = backer->dump_seq;
         xout.rules = NULL;
         xout.n_rules = 0;
@@ -124,6 +130,7 @@ dpif_ukey_destroy(struct dpif_ukey *ukey)
             recirc_id_unref(ukey->recircs[i]);
         }
         free(ukey->recircs);
+        free(ukey->learned);
         free(ukey);
     }
 }
@@ -151,6 +158,18 @@ push_flow_stats(const struct dpif_flow *flow, void *backer_)
     }
     ukey->packets = flow->stats.n_packets;
     ukey->bytes = flow->stats.n_bytes;
+
+    /* The flow's packets count as seen by NORMAL.  A changed entry cannot
+     * happen here without a revalidation having deleted this flow, so the
+     * return value does not matter. */
+    for (size_t i = 0; i < ukey->n_learned; i++) {
+        const struct xlate_learned *l = &ukey->learned[i];
+        struct ofproto_dpif *od = ofproto_dpif_cast(l->bridge);
+
+        if (od) {
+            mac_learning_learn(od->ml, l->mac, l->vlan, l->port);
+        }
+    }
 }
 
 /* Credits rules with what the cached flows gathered since the last push,

@@ -462,12 +462,24 @@ xlate_normal(struct xlate_ctx *ctx)
         return;
     }
 
-    if (ctx->xin->side_effects && ofproto_get_port(ctx->bridge, in_port)
-        && mac_learning_learn(od->ml, flow->dl_src, vlan, in_port)) {
-        xlate_report(ctx, "learned that "ETH_ADDR_FMT" is on port %"PRIu16
-                     " in VLAN %"PRIu16, ETH_ADDR_ARGS(flow->dl_src),
-                     ofp_to_u16(in_port), vlan);
-        od->backer->need_revalidate = true;
+    if (ctx->xin->side_effects && ofproto_get_port(ctx->bridge, in_port)) {
+        struct xlate_out *xout = ctx->xout;
+
+        if (mac_learning_learn(od->ml, flow->dl_src, vlan, in_port)) {
+            xlate_report(ctx, "learned that "ETH_ADDR_FMT" is on port %"
+                         PRIu16" in VLAN %"PRIu16,
+                         ETH_ADDR_ARGS(flow->dl_src), ofp_to_u16(in_port),
+                         vlan);
+            od->backer->need_revalidate = true;
+        }
+        if (xout->n_learned < ARRAY_SIZE(xout->learned)) {
+            struct xlate_learned *l = &xout->learned[xout->n_learned++];
+
+            l->bridge = ctx->bridge;
+            l->mac = flow->dl_src;
+            l->vlan = vlan;
+            l->port = in_port;
+        }
     }
 
     out = (eth_addr_is_multicast(flow->dl_dst) ? OFPP_NONE
@@ -575,7 +587,9 @@ xlate_table(struct xlate_ctx *ctx, ofp_port_t in_port, uint8_t table_id,
         VLOG_WARN_RL(&rl, "%s: over %d nested resubmits or %d lookups, "
                      "dropping the packet", ctx->bridge->name,
                      XLATE_MAX_DEPTH, XLATE_MAX_RESUBMITS);
+        /* Drop the packet: no actions, and nothing committed either. */
         ofpbuf_clear(ctx->odp_actions);
+        ctx->base_flow = ctx->xin->flow;
         ctx->exit = true;
         return;
     }

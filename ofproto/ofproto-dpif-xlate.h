@@ -23,6 +23,7 @@
 #include "openvswitch/compiler.h"
 #include "openvswitch/ofpbuf.h"
 #include "openvswitch/types.h"
+#include "packets.h"
 
 struct dp_packet;
 struct ds;
@@ -70,6 +71,16 @@ struct xlate_out {
     /* Recirculation ids the actions use, each with a reference. */
     uint32_t *recircs;
     size_t n_recircs, allocated_recircs;
+
+    /* What NORMAL learned (or refreshed) from the packet, so that packets
+     * of a cached flow keep the MAC learning entries alive. */
+    struct xlate_learned {
+        struct ofproto *bridge;
+        struct eth_addr mac;
+        uint16_t vlan;
+        ofp_port_t port;
+    } learned[4];
+    size_t n_learned;
 };
 
 void xlate_out_init(struct xlate_out *);

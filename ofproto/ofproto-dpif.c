@@ -207,6 +207,10 @@ ofproto_dpif_type_run(void)
         dpif_run(backer->dpif);
         if (backer->need_revalidate) {
             dpif_backer_flush(backer);
+        } else if (time_msec() >= backer->next_push) {
+            /* Keeps idle timeouts and MAC learning ages current. */
+            dpif_backer_push_stats(backer);
+            backer->next_push = time_msec() + 1000;
         }
     }
 }
@@ -218,6 +222,9 @@ ofproto_dpif_type_wait(void)
 
     HMAP_FOR_EACH (backer, node, &all_backers) {
         dpif_wait(backer->dpif);
+        if (!ovs_list_is_empty(&backer->ukeys)) {
+            poll_timer_wait_until(backer->next_push);
+        }
     }
 }
 

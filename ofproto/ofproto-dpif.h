@@ -37,6 +37,7 @@ struct dpif_backer {
     struct hmap ports;          /* struct ofport_dpif, by odp_port. */
     struct ovs_list ukeys;      /* struct dpif_ukey, installed flows. */
     uint64_t dump_seq;          /* Generation of the last stats push. */
+    long long int next_push;    /* Next periodic stats push. */
     bool need_revalidate;       /* Flush cached flows before next packet. */
 };
 
@@ -64,6 +65,8 @@ struct dpif_ukey {
     size_t n_rules;
     uint32_t *recircs;          /* Recirculation ids, referenced. */
     size_t n_recircs;
+    struct xlate_learned *learned;  /* MAC entries to refresh. */
+    size_t n_learned;
     uint64_t packets, bytes;    /* Already credited. */
     uint64_t dump_seq;          /* Last push that saw the flow alive. */
 };

@@ -57,7 +57,7 @@ struct rule {
     struct cls_rule cr;         /* In ofproto->tables[table_id].cls. */
     struct ofproto *ofproto;
     uint8_t table_id;
-    int ref_count;              /* ofproto_rule_ref() / ofproto_rule_unref(). */
+    int ref_count;              /* ofproto_rule_ref(), _unref(). */
     bool removed;               /* No longer in a table. */
 
     ovs_be64 flow_cookie;

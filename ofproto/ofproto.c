@@ -46,6 +46,7 @@
 #include "ofp-protocol.h"
 #include "ofp-switch.h"
 #include "ofp-table-stats.h"
+#include "openflow/openflow-1.3.h"
 #include "ofproto-provider.h"
 #include "openvswitch/list.h"
 #include "openvswitch/ofpbuf.h"
@@ -935,6 +936,11 @@ check_table_id(uint8_t table_id, bool all_ok)
     if (table_id == OFPTT_ALL) {
         return all_ok ? 0 : OFPERR_OFPBRC_BAD_TABLE_ID;
     }
+    if (table_id == OFPROTO_N_TABLES) {
+        /* Table 254 exists in Open vSwitch but is reserved for the switch's
+         * own use, so a controller gets "permission denied" for it. */
+        return OFPERR_OFPBRC_EPERM;
+    }
     return table_id < OFPROTO_N_TABLES ? 0 : OFPERR_OFPBRC_BAD_TABLE_ID;
 }
 
@@ -1193,12 +1199,10 @@ handle_table_stats_request(struct ofproto *ofproto, struct ofconn *ofconn,
 
         memset(&ts, 0, sizeof ts);
         ts.table_id = i;
+        /* Unnamed tables go out with an empty name, as Open vSwitch sends
+         * them, so that runs of identical tables print as "ditto". */
         if (table->name) {
             ovs_strlcpy(ts.name, table->name, sizeof ts.name);
-        } else if (i == 0) {
-            ovs_strlcpy(ts.name, "classifier", sizeof ts.name);
-        } else {
-            snprintf(ts.name, sizeof ts.name, "table%d", i);
         }
         ts.max_entries = 1000000;
         ts.ofp10_wildcards = OFPFW10_ALL;
@@ -1325,15 +1329,46 @@ handle_desc_stats_request(struct ofproto *ofproto OVS_UNUSED,
  * that lists no tables; a request that tries to change features is
  * refused. */
 static enum ofperr
-handle_table_features_request(struct ofconn *ofconn,
+handle_table_features_request(struct ofproto *ofproto, struct ofconn *ofconn,
                               const struct ofp_header *oh)
 {
+    /* Changing table features is not supported. */
     if (ntohs(oh->length) > ofpmsg_header_len(oh)) {
         return OFPERR_OFPTFFC_EPERM;
     }
 
+    /* Describe every table, without the optional properties: enough for
+     * clients such as ovs-ofctl, which ask for table names. */
     struct ovs_list replies;
     ofpmp_init(&replies, oh);
+    /* The properties that OpenFlow 1.3 makes mandatory (instructions, next
+     * tables, write and apply actions, match, wildcards, write and apply
+     * set-field), each with an empty list: no restrictions announced.
+     * Each is a 4-byte header padded to 8 bytes. */
+    static const uint16_t required[] = { 0, 2, 4, 6, 8, 10, 12, 14 };
+    struct {
+        struct ofp13_table_features tf;
+        ovs_be16 props[ARRAY_SIZE(required)][4];
+    } entry;
+
+    for (int i = 0; i < OFPROTO_N_TABLES; i++) {
+        const struct oftable *table = &ofproto->tables[i];
+
+        memset(&entry, 0, sizeof entry);
+        entry.tf.length = htons(sizeof entry);
+        entry.tf.table_id = i;
+        if (table->name) {
+            ovs_strlcpy(entry.tf.name, table->name, sizeof entry.tf.name);
+        }
+        entry.tf.metadata_match = OVS_BE64_MAX;
+        entry.tf.metadata_write = OVS_BE64_MAX;
+        entry.tf.max_entries = htonl(1000000);
+        for (size_t j = 0; j < ARRAY_SIZE(required); j++) {
+            entry.props[j][0] = htons(required[j]);
+            entry.props[j][1] = htons(4);
+        }
+        memcpy(ofpmp_append(&replies, sizeof entry), &entry, sizeof entry);
+    }
     ofconn_send_replies(ofconn, &replies);
     return 0;
 }
@@ -1350,6 +1385,7 @@ handle_features_request(struct ofproto *ofproto, struct ofconn *ofconn,
         .n_tables = OFPROTO_N_TABLES,
         .capabilities = (OFPUTIL_C_FLOW_STATS | OFPUTIL_C_TABLE_STATS
                          | OFPUTIL_C_PORT_STATS | OFPUTIL_C_QUEUE_STATS
+                         | OFPUTIL_C_GROUP_STATS
                          | OFPUTIL_C_ARP_MATCH_IP),
         /* Every OpenFlow 1.0 action: output through enqueue. */
         .ofp10_actions = 0xfff,
@@ -1644,7 +1680,7 @@ check_frozen_actions(struct ofproto *ofproto, const struct flow *flow,
 
 /* NXT_RESUME.  The errors, in the order they are checked:
  *
- *   - OFPBRC_IS_SLAVE: a controller in the slave role may not resume.
+ *   - OFPBRC_IS_SECONDARY: a controller in the slave role may not resume.
  *   - whatever ofputil_decode_closure_private() reports for a malformed
  *     message (bad lengths, unknown or duplicated private properties,
  *     undecodable actions).
@@ -1778,7 +1814,7 @@ handle_openflow__(struct ofproto *ofproto, struct ofconn *ofconn,
     case OFPTYPE_PORT_DESC_STATS_REQUEST:
         return handle_port_desc_stats_request(ofproto, ofconn, oh);
     case OFPTYPE_TABLE_FEATURES_STATS_REQUEST:
-        return handle_table_features_request(ofconn, oh);
+        return handle_table_features_request(ofproto, ofconn, oh);
 
     default:
         /* Replies, asynchronous messages and anything we do not

@@ -48,7 +48,7 @@ uint64_t ofproto_get_datapath_id(const struct ofproto *);
 enum ofproto_fail_mode {
     OFPROTO_FAIL_SECURE,        /* Table misses go to the controller only. */
     OFPROTO_FAIL_STANDALONE     /* Without a controller, act as a learning
-                                 * switch (a priority-0 actions=NORMAL flow). */
+                                 * switch (a priority-0 NORMAL flow). */
 };
 void ofproto_set_fail_mode(struct ofproto *, enum ofproto_fail_mode);
 

@@ -51,8 +51,9 @@ TESTSUITE_AT += tests/ovs-vsctl.at tests/ovsdb-idl.at \
 	tests/interop/vsctl.at
 # --- packet/closure codec tests ---
 TESTSUITE_AT +=
+TESTSUITE_AT += tests/ofp-closure.at
 # --- netdev/dpif tests ---
-TESTSUITE_AT += tests/odp-actions.at tests/dpif.at
+TESTSUITE_AT += tests/odp-actions.at tests/dpif.at tests/dpctl.at
 # --- ofproto tests ---
 TESTSUITE_AT +=
 TESTSUITE_AT += tests/pinsched.at tests/ofproto.at
@@ -198,5 +199,7 @@ tests_ovstest_SOURCES +=
 tests_ovstest_SOURCES +=
 # --- conntrack unit tests ---
 tests_ovstest_SOURCES += tests/test-conntrack.c
+# --- closures unit tests (lead) ---
+tests_ovstest_SOURCES += tests/test-closure-controller.c
 # --- end of unit tests ---
 tests_ovstest_LDADD = ofproto/libofproto.a lib/libopenvswitch.a

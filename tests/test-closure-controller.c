@@ -40,9 +40,11 @@
 #include "ofp-errors.h"
 #include "ofp-msgs.h"
 #include "ofp-protocol.h"
-#include "openflow/openflow.h"
+#include "openflow/nicira-ext.h"
+#include "openflow/openflow-common.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/ofpbuf.h"
+#include "openvswitch/poll-loop.h"
 #include "openvswitch/util.h"
 #include "ovstest.h"
 #include "random.h"
@@ -205,7 +207,7 @@ edit_set_reg(struct ofputil_closure *closure, char *argv[])
     }
     memset(&value, 0, sizeof value);
     value.be32 = htonl(strtoul(argv[1], NULL, 0));
-    mf_set_value(field, &value, &closure->metadata, NULL);
+    mf_set_value(field, &value, &closure->metadata);
     free(name);
 }
 
@@ -264,50 +266,97 @@ damage(struct ofpbuf *msg)
     ofpmsg_update_length(msg);
 }
 
+/* Counts the error messages that have already arrived, without waiting, so
+ * that the switch's replies never pile up while we keep sending (a switch
+ * stops reading from a peer that does not read its replies). */
+static int
+drain_errors(struct vconn *vconn)
+{
+    int n_errors = 0;
+
+    for (;;) {
+        struct ofpbuf *msg;
+        enum ofptype type;
+        int error = vconn_recv(vconn, &msg);
+
+        if (error == EAGAIN) {
+            return n_errors;
+        } else if (error) {
+            ovs_fatal(error, "the switch closed the connection");
+        }
+        if (!ofptype_decode(&type, msg->data) && type == OFPTYPE_ERROR) {
+            n_errors++;
+        }
+        ofpbuf_delete(msg);
+    }
+}
+
+/* Sends 'msg', counting in '*n_errors' the errors that arrive meanwhile.
+ * Reading while the send is blocked matters: the switch stops reading
+ * from a peer whose replies pile up, so a sender that only sends would
+ * wait for the switch while the switch waits for it. */
+static void
+send_and_drain(struct vconn *vconn, struct ofpbuf *msg, int *n_errors)
+{
+    for (;;) {
+        int error = vconn_send(vconn, msg);
+        if (!error) {
+            break;
+        } else if (error != EAGAIN) {
+            ovs_fatal(error, "send failed");
+        }
+        *n_errors += drain_errors(vconn);
+        vconn_run(vconn);
+        vconn_run_wait(vconn);
+        vconn_send_wait(vconn);
+        vconn_recv_wait(vconn);
+        poll_block();
+    }
+    *n_errors += drain_errors(vconn);
+}
+
 static void
 fuzz(struct vconn *vconn, const struct ofpbuf *resume, int n, int seed)
 {
+    enum ofp_version version = vconn_get_version(vconn);
+    int n_errors = 0;
     int i;
 
     random_set_seed(seed);
     for (i = 0; i < n; i++) {
         struct ofpbuf *copy = ofpbuf_clone(resume);
         damage(copy);
-        send_or_die(vconn, copy);
+        send_and_drain(vconn, copy, &n_errors);
     }
-    /* One barrier for all of them: collect errors by name. */
-    {
-        enum ofp_version version = vconn_get_version(vconn);
-        struct ofpbuf *barrier = ofpraw_alloc(
-            version == OFP10_VERSION ? OFPRAW_OFPT10_BARRIER_REQUEST
-                                     : OFPRAW_OFPT11_BARRIER_REQUEST,
-            version, 0);
-        ovs_be32 xid = ((struct ofp_header *) barrier->data)->xid;
-        int n_errors = 0;
 
-        send_or_die(vconn, barrier);
-        for (;;) {
-            struct ofpbuf *msg;
-            enum ofptype type;
-            int error = vconn_recv_block(vconn, &msg);
+    /* A barrier: every reply to the damaged messages comes before it. */
+    struct ofpbuf *barrier = ofpraw_alloc(
+        version == OFP10_VERSION ? OFPRAW_OFPT10_BARRIER_REQUEST
+                                 : OFPRAW_OFPT11_BARRIER_REQUEST,
+        version, 0);
+    ovs_be32 xid = ((struct ofp_header *) barrier->data)->xid;
+    send_and_drain(vconn, barrier, &n_errors);
+    for (;;) {
+        struct ofpbuf *msg;
+        enum ofptype type;
+        int error = vconn_recv_block(vconn, &msg);
 
-            if (error) {
-                ovs_fatal(error, "the switch closed the connection");
-            }
-            const struct ofp_header *oh = msg->data;
-            if (!ofptype_decode(&type, oh)) {
-                if (type == OFPTYPE_BARRIER_REPLY && oh->xid == xid) {
-                    ofpbuf_delete(msg);
-                    break;
-                } else if (type == OFPTYPE_ERROR) {
-                    n_errors++;
-                }
-            }
-            ofpbuf_delete(msg);
+        if (error) {
+            ovs_fatal(error, "the switch closed the connection");
         }
-        printf("fuzz: %d damaged resumes sent, switch still answering, "
-               "%s\n", n, n_errors ? "errors reported" : "NO ERRORS");
+        const struct ofp_header *oh = msg->data;
+        if (!ofptype_decode(&type, oh)) {
+            if (type == OFPTYPE_BARRIER_REPLY && oh->xid == xid) {
+                ofpbuf_delete(msg);
+                break;
+            } else if (type == OFPTYPE_ERROR) {
+                n_errors++;
+            }
+        }
+        ofpbuf_delete(msg);
     }
+    printf("fuzz: %d damaged resumes sent, switch still answering, %s\n",
+           n, n_errors ? "errors reported" : "NO ERRORS");
 
     send_or_die(vconn, ofpbuf_clone(resume));
     report_errors(vconn, "intact resume");

@@ -29,6 +29,7 @@
 #include <unistd.h>
 #include "csum.h"
 #include "dp-packet.h"
+#include "dpctl.h"
 #include "dpif.h"
 #include "flow.h"
 #include "netdev.h"
@@ -256,8 +257,19 @@ do_commit(char *line, void *aux OVS_UNUSED)
 
 /* ----- dpif script ---------------------------------------------------- */
 
+/* An upcall rule: upcalls whose key matches 'key' under 'mask' are
+ * answered with 'actions', and the result is cached if 'install'. */
+struct upcall_rule {
+    struct flow key;            /* Already masked. */
+    struct flow_wildcards mask;
+    struct ofpbuf actions;
+    bool install;
+};
+
 struct script {
     struct dpif *dpif;
+    struct upcall_rule *rules; /* From "rule", tried before 'actions'. */
+    size_t n_rules;
     struct ofpbuf actions;      /* What the next upcalls answer. */
     bool cross;                 /* Answer "output to the other port of
                                  * ports 1 and 2" instead. */
@@ -267,6 +279,10 @@ struct script {
     size_t n_netdevs;
     struct unixctl_server *unixctl;     /* From "unixctl PATH", or NULL. */
 };
+
+static bool flow_equal_except_masked(const struct flow *,
+                                     const struct flow *,
+                                     const struct flow_wildcards *);
 
 static void
 upcall_cb(const struct dpif_upcall *upcall, struct dpif_upcall_result *res,
@@ -278,6 +294,24 @@ upcall_cb(const struct dpif_upcall *upcall, struct dpif_upcall_result *res,
     odp_flow_format(&upcall->flow, NULL, &s);
     printf("upcall: %s\n", ds_cstr(&s));
     ds_destroy(&s);
+    if (sc->n_rules) {
+        size_t i;
+
+        for (i = 0; i < sc->n_rules; i++) {
+            const struct upcall_rule *rule = &sc->rules[i];
+
+            if (flow_equal_except_masked(&upcall->flow, &rule->key,
+                                         &rule->mask)) {
+                res->wc = rule->mask;
+                res->install = rule->install;
+                ofpbuf_put(res->actions, rule->actions.data,
+                           rule->actions.size);
+                return;
+            }
+        }
+        printf("no rule matches: drop\n");
+        return;
+    }
     res->wc = sc->wc;
     res->install = sc->install;
     if (sc->cross) {
@@ -288,6 +322,50 @@ upcall_cb(const struct dpif_upcall *upcall, struct dpif_upcall_result *res,
     } else {
         ofpbuf_put(res->actions, sc->actions.data, sc->actions.size);
     }
+}
+
+/* Adds a rule from "install|slow FLOW ACTIONS". */
+static void
+script_add_rule(struct script *sc, char *save)
+{
+    char *mode = strtok_r(NULL, " ", &save);
+    char *flow_s = strtok_r(NULL, " ", &save);
+    struct upcall_rule *rule;
+    char *error;
+
+    if (!mode || !flow_s || !save || !*save) {
+        ovs_fatal(0, "usage: rule install|slow FLOW ACTIONS");
+    }
+    sc->rules = xrealloc(sc->rules, (sc->n_rules + 1) * sizeof *sc->rules);
+    rule = &sc->rules[sc->n_rules++];
+    rule->install = strcmp(mode, "slow") != 0;
+    error = odp_flow_from_string(flow_s, &rule->key, &rule->mask);
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+    ofpbuf_init(&rule->actions, 64);
+    error = odp_actions_from_string(save, &rule->actions);
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+}
+
+/* Does 'a' agree with the masked key 'b' on every bit of 'mask'? */
+static bool
+flow_equal_except_masked(const struct flow *a, const struct flow *b,
+                         const struct flow_wildcards *mask)
+{
+    const uint8_t *ap = (const uint8_t *) a;
+    const uint8_t *bp = (const uint8_t *) b;
+    const uint8_t *mp = (const uint8_t *) &mask->masks;
+    size_t i;
+
+    for (i = 0; i < sizeof *a; i++) {
+        if ((ap[i] ^ bp[i]) & mp[i]) {
+            return false;
+        }
+    }
+    return true;
 }
 
 static int
@@ -371,6 +449,12 @@ script_netdev(struct script *sc, const char *name)
  *   upcall install|slow WC ACTIONS  what the next upcalls answer (WC is a
  *                                  masked datapath flow, or "-")
  *   receive NAME FLOW              queues a packet on dummy NAME
+ *   receive-hex NAME HEX           the same, with the packet in hex
+ *   rule install|slow FLOW ACTIONS from now on, upcalls are answered by
+ *                                  the first rule whose (masked) FLOW
+ *                                  matches, and dropped if none does
+ *   dpctl CMD [ARG...]             runs dpctl/CMD (lib/dpctl.h) and
+ *                                  prints its output or error
  *   run                            dpif_run()
  *   execute IN_PORT FLOW ACTIONS   dpif_execute()
  *   dump                           the cached flows, sorted
@@ -452,6 +536,41 @@ do_dpif_line(char *line, void *sc_)
                                                            &save));
 
         netdev_dummy_queue_packet(netdev, packet_from_flow_text(save));
+    } else if (!strcmp(cmd, "receive-hex")) {
+        struct netdev *netdev = script_netdev(sc, strtok_r(NULL, " ",
+                                                           &save));
+        struct ofpbuf hex;
+
+        ofpbuf_init(&hex, 64);
+        if (*ofpbuf_put_hex(&hex, save, NULL)) {
+            ovs_fatal(0, "%s: bad hex packet", save);
+        }
+        netdev_dummy_queue_packet(netdev,
+                                  dp_packet_clone_data(hex.data, hex.size));
+        ofpbuf_uninit(&hex);
+    } else if (!strcmp(cmd, "rule")) {
+        script_add_rule(sc, save);
+    } else if (!strcmp(cmd, "dpctl")) {
+        const char *argv[16];
+        struct ds out = DS_EMPTY_INITIALIZER;
+        char *arg, *error;
+        int argc = 0;
+
+        while (argc < ARRAY_SIZE(argv)
+               && (arg = strtok_r(NULL, " ", &save)) != NULL) {
+            argv[argc++] = arg;
+        }
+        if (!argc) {
+            ovs_fatal(0, "usage: dpctl CMD [ARG...]");
+        }
+        error = dpctl_run(argc, argv, &out);
+        if (error) {
+            printf("dpctl: %s\n", error);
+            free(error);
+        } else {
+            fputs(ds_cstr(&out), stdout);
+        }
+        ds_destroy(&out);
     } else if (!strcmp(cmd, "run")) {
         dpif_run(sc->dpif);
     } else if (!strcmp(cmd, "run-for") || !strcmp(cmd, "run-until")) {
@@ -485,10 +604,17 @@ do_dpif_line(char *line, void *sc_)
         ofpbuf_init(&actions, 64);
         error = odp_actions_from_string(save, &actions);
         if (error) {
-            /* Let an unsupported action through as raw attributes. */
+            /* Let an unsupported action through as raw attributes: a ct
+             * action that asks for NAT. */
+            size_t ofs;
+
             printf("parse: %s\n", error);
             free(error);
-            nl_msg_put_flag(&actions, OVS_ACTION_ATTR_CT);
+            ofpbuf_clear(&actions);
+            ofs = nl_msg_start_nested(&actions, OVS_ACTION_ATTR_CT);
+            nl_msg_put_flag(&actions, OVS_CT_ATTR_COMMIT);
+            nl_msg_put_flag(&actions, OVS_CT_ATTR_NAT);
+            nl_msg_end_nested(&actions, ofs);
         }
         flow_extract(packet, &flow);
         flow.in_port.odp_port = u32_to_odp(atoi(in_port));
@@ -557,6 +683,10 @@ run_dpif_script(const char *type)
         netdev_close(sc.netdevs[i]);
     }
     ofpbuf_uninit(&sc.actions);
+    for (i = 0; i < sc.n_rules; i++) {
+        ofpbuf_uninit(&sc.rules[i].actions);
+    }
+    free(sc.rules);
 }
 
 /* ----- pcap, csum-complete, netlink ----------------------------------- */
@@ -642,9 +772,11 @@ test_tso(const char *flow_s, size_t n_bytes, size_t mss)
 
         flow_extract(segs[i], &f);
         th = dp_packet_l4(segs[i]);
+        size_t hdr = TCP_OFFSET(th->tcp_ctl) * 4;
+
         ds_put_format(&s, "seq=%"PRIu32" payload=%zu flags=",
                       ntohl(get_16aligned_be32(&th->tcp_seq)),
-                      dp_packet_l4_size(segs[i]) - TCP_OFFSET(th->tcp_ctl) * 4);
+                      dp_packet_l4_size(segs[i]) - hdr);
         packet_tcp_flags_format(&s, TCP_FLAGS(th->tcp_ctl));
         check_checksums(segs[i], &s);
         printf("%s\n", ds_cstr(&s));

@@ -25,6 +25,7 @@
  * asynchronous messages:
  *
  *   touch:FILE               creates FILE (to say "set up, go ahead")
+ *   wait:FILE                waits (at most 20 s) until FILE exists
  *   recv:N                   waits for N more messages (at most 20 s) and
  *                            prints the type of each, e.g. "NXT_CLOSURE"
  *   drain:MSECS              prints the type of every message that arrives
@@ -41,6 +42,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dynamic-string.h"
 #include "ofp-closure.h"
@@ -225,6 +227,14 @@ run_wait_step(struct vconn *vconn, const char *step)
             ovs_fatal(errno, "%s: create failed", step + 6);
         }
         fclose(f);
+        return true;
+    } else if (!strncmp(step, "wait:", 5)) {
+        for (int i = 0; access(step + 5, F_OK); i++) {
+            if (i >= 2000) {
+                ovs_fatal(0, "%s: timed out", step);
+            }
+            usleep(10000);
+        }
         return true;
     } else if (!strncmp(step, "recv:", 5)) {
         int n = atoi(step + 5);

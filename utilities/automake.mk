@@ -16,5 +16,5 @@ bin_PROGRAMS += utilities/ovs-vsctl
 utilities_ovs_vsctl_SOURCES = utilities/ovs-vsctl.c
 utilities_ovs_vsctl_LDADD = lib/libopenvswitch.a
 dist_man_MANS += utilities/ovs-vsctl.8
-dist_man_MANS += utilities/ovs-ofctl.8
+dist_man_MANS += utilities/ovs-ofctl.8 utilities/ovs-closures.7
 EXTRA_DIST += utilities/ovs-closure-demo

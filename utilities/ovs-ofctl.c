@@ -1685,6 +1685,15 @@ read_flows_from_file(const char *file_name, struct hmap *table, int side)
     size_t n_fms;
     char *error;
 
+    /* Checked here for the message Open vSwitch prints for these two
+     * commands ("FILE: open"), which differs from add-flows'. */
+    if (strcmp(file_name, "-")) {
+        FILE *probe = fopen(file_name, "r");
+        if (!probe) {
+            ovs_fatal(errno, "%s: open", file_name);
+        }
+        fclose(probe);
+    }
     error = parse_ofp_flow_mod_file(file_name, NULL, OFPFC_ADD, &fms,
                                     &n_fms, &usable);
     if (error) {

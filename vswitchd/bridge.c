@@ -119,7 +119,8 @@ static struct ovsdb_idl_loop idl_loop;
 static unsigned int idl_seqno;
 
 static bool dummy_override;
-static bool configured;
+static bool configured;             /* Applied the database at least once. */
+static bool reported;               /* ...and the database has heard so. */
 
 /* What the database has not heard yet. */
 static bool status_unreported;      /* Ports, ids, counters, connections. */
@@ -917,12 +918,23 @@ iface_write_status(const struct iface *iface,
             "rx_bytes", "rx_dropped", "rx_errors", "rx_packets",
             "tx_bytes", "tx_dropped", "tx_errors", "tx_packets",
         };
-        int64_t values[] = {
+        uint64_t all[] = {
             st.rx_bytes, st.rx_dropped, st.rx_errors, st.rx_packets,
             st.tx_bytes, st.tx_dropped, st.tx_errors, st.tx_packets,
         };
-        ovsrec_interface_set_statistics(row, keys, values,
-                                        ARRAY_SIZE(keys));
+        const char *present_keys[ARRAY_SIZE(keys)];
+        int64_t values[ARRAY_SIZE(keys)];
+        size_t n = 0;
+
+        /* A counter the device does not keep (all-ones) is left out, as
+         * Open vSwitch does. */
+        for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
+            if (all[i] != UINT64_MAX) {
+                present_keys[n] = keys[i];
+                values[n++] = all[i];
+            }
+        }
+        ovsrec_interface_set_statistics(row, present_keys, values, n);
     }
 }
 
@@ -1117,7 +1129,7 @@ bridge_init(const char *remote)
 bool
 bridge_is_configured(void)
 {
-    return configured;
+    return reported;
 }
 
 void
@@ -1179,6 +1191,9 @@ bridge_run(void)
         holdoff_until_ms = time_msec() + RETRY_HOLDOFF_MS;
     } else if (retval > 0) {
         cfg_in_flight = false;
+    }
+    if (configured && retval > 0 && !status_unreported && !cfg_unreported) {
+        reported = true;
     }
 }
 

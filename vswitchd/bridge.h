@@ -22,8 +22,10 @@ void bridge_run(void);
 void bridge_wait(void);
 
 /* True once the first configuration read from the database has been
- * applied (ovs-vswitchd tells a waiting --detach parent only then, so that
- * its bridges exist when the parent returns). */
+ * applied and its results (port numbers, errors, cur_cfg) committed to the
+ * database.  ovs-vswitchd releases a waiting --detach parent only then, so
+ * that when the parent returns the bridges exist and the database says
+ * so. */
 bool bridge_is_configured(void);
 
 /* Destroys every bridge and the database connection.  'cleanup' is true

@@ -76,4 +76,18 @@ enum ofp13_capabilities {
     OFPC13_GROUP_STATS = 1 << 3,
 };
 
+/* Body of an OFPMP_TABLE_FEATURES reply (and request): one of these per
+ * table, each followed by properties up to 'length'. */
+struct ofp13_table_features {
+    ovs_be16 length;
+    uint8_t table_id;
+    uint8_t pad[5];
+    char name[OFP_MAX_TABLE_NAME_LEN];
+    ovs_be64 metadata_match;
+    ovs_be64 metadata_write;
+    ovs_be32 config;            /* OF1.4+: 'capabilities'. */
+    ovs_be32 max_entries;
+};
+OFP_ASSERT(sizeof(struct ofp13_table_features) == 64);
+
 #endif /* openflow/openflow-1.3.h */
