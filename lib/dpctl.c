@@ -8,12 +8,14 @@
  * given, and an optional datapath name as the first other argument. */
 
 #include <config.h>
-#include "dpctl.h"
-#include <ctype.h>
+
 #include <errno.h>
 #include <inttypes.h>
-#include <stdlib.h>
 #include <string.h>
+#include <stdlib.h>
+#include <ctype.h>
+
+#include "dpctl.h"
 #include "conntrack.h"
 #include "dpif.h"
 #include "openvswitch/dynamic-string.h"

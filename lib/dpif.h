@@ -17,11 +17,11 @@
 #ifndef DPIF_H
 #define DPIF_H 1
 
+#include "flow.h"
+#include "openvswitch/types.h"
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "flow.h"
-#include "openvswitch/types.h"
 
 struct conntrack;
 struct dpif;

@@ -22,6 +22,7 @@
 #include "bridge.h"
 #include "daemon.h"
 #include "dirs.h"
+#include "dpctl.h"
 #include "fatal-signal.h"
 #include "netdev.h"
 #include "ofproto/ofproto.h"
@@ -91,6 +92,7 @@ main(int argc, char *argv[])
         netdev_dummy_register();
     }
     ofproto_init();
+    dpctl_init();
     bridge_set_dummy_override(dummy_override);
     bridge_init(remote);
     VLOG_INFO("%s (Open vSwitch) %s", ovs_get_program_name(),
