@@ -531,16 +531,14 @@ xlate_output(struct xlate_ctx *ctx, ofp_port_t port, uint16_t max_len)
 
 /* ----- Tables -------------------------------------------------------- */
 
-/* Until connmgr offers it (see REQUESTS.md), every table miss counts as
- * a packet-in. */
-bool connmgr_wants_packet_in_on_miss(const struct connmgr *)
-    __attribute__((weak));
-
+/* Every table miss is treated as a packet-in, so it is never cached: a
+ * controller that connects, or turns on miss packet-ins, later must still
+ * see the next miss.  Caching misses as drops would need revalidation on
+ * every change of connections and async configs. */
 static bool
-miss_wants_packet_in(const struct xlate_ctx *ctx)
+miss_wants_packet_in(const struct xlate_ctx *ctx OVS_UNUSED)
 {
-    return (!connmgr_wants_packet_in_on_miss
-            || connmgr_wants_packet_in_on_miss(ctx->bridge->connmgr));
+    return true;
 }
 
 static void
