@@ -301,20 +301,6 @@ dpif_port_del(struct dpif *dpif, odp_port_t port_no)
 
 /* ----- Megaflow cache ------------------------------------------------ */
 
-static void
-flow_and(struct flow *dst, const struct flow *flow,
-         const struct flow_wildcards *mask)
-{
-    const uint8_t *f = (const uint8_t *) flow;
-    const uint8_t *m = (const uint8_t *) &mask->masks;
-    uint8_t *d = (uint8_t *) dst;
-    size_t i;
-
-    for (i = 0; i < sizeof *dst; i++) {
-        d[i] = f[i] & m[i];
-    }
-}
-
 static struct dp_subtable *
 subtable_find(const struct dpif *dpif, const struct flow_wildcards *mask)
 {
@@ -351,7 +337,7 @@ dp_flow_lookup(const struct dpif *dpif, const struct flow *flow)
         struct flow masked;
         struct dp_flow *hit;
 
-        flow_and(&masked, flow, &st->mask);
+        flow_apply_mask(&masked, flow, &st->mask);
         hit = subtable_find_flow(st, &masked);
         if (hit) {
             return hit;
@@ -389,7 +375,7 @@ dp_flow_install(struct dpif *dpif, const struct flow *flow,
     struct flow key;
 
     add_mandatory_mask(&wc, flow);
-    flow_and(&key, flow, &wc);
+    flow_apply_mask(&key, flow, &wc);
     st = subtable_find(dpif, &wc);
     if (!st) {
         st = xzalloc(sizeof *st);
@@ -457,7 +443,7 @@ dpif_flow_del(struct dpif *dpif, const struct flow *key,
     if (!st) {
         return ENOENT;
     }
-    flow_and(&masked, key, &mask);
+    flow_apply_mask(&masked, key, &mask);
     dpf = subtable_find_flow(st, &masked);
     if (!dpf) {
         return ENOENT;

@@ -164,6 +164,8 @@ void flow_get_metadata(const struct flow *, struct match *);
 
 /* Clears every field of 'flow' that 'wc' does not care about. */
 void flow_zero_wildcards(struct flow *, const struct flow_wildcards *);
+void flow_apply_mask(struct flow *dst, const struct flow *src,
+                     const struct flow_wildcards *);
 
 /* Wildcards. */
 void flow_wildcards_init_catchall(struct flow_wildcards *);
