@@ -16,6 +16,7 @@ lib_libopenvswitch_a_SOURCES += \
 	include/openvswitch/shash.h \
 	include/openvswitch/smap.h \
 	include/openvswitch/sset.h \
+	include/openvswitch/token-bucket.h \
 	include/openvswitch/types.h \
 	include/openvswitch/util.h \
 	include/openvswitch/uuid.h \
@@ -33,6 +34,7 @@ lib_libopenvswitch_a_SOURCES += \
 	lib/shash.c lib/shash.h \
 	lib/smap.c lib/smap.h \
 	lib/sset.c lib/sset.h \
+	lib/token-bucket.c \
 	lib/unaligned.h \
 	lib/util.c lib/util.h \
 	lib/util-bits.c \

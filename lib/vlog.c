@@ -883,10 +883,6 @@ vlog_abort(const struct vlog_module *module, const char *format, ...)
 /* ------------------------------------------------------------------ */
 /* Rate limiting. */
 
-/* One message costs this many tokens, and a limiter of RATE messages per
- * minute earns RATE tokens per millisecond. */
-#define TOKENS_PER_MESSAGE (60ULL * 1000)
-
 /* Returns true if a message at LEVEL from MODULE, rate-limited by RL,
  * should not be logged.  When it should be logged and earlier messages
  * were dropped, first logs how many. */
@@ -894,8 +890,6 @@ bool
 vlog_should_drop(const struct vlog_module *module, enum vlog_level level,
                  struct vlog_rate_limit *rl)
 {
-    unsigned long long int max_tokens;
-    long long int now;
     unsigned int n_dropped;
     time_t first_dropped, last_dropped;
 
@@ -907,22 +901,7 @@ vlog_should_drop(const struct vlog_module *module, enum vlog_level level,
     }
 
     pthread_mutex_lock(&log_mutex);
-    now = time_msec();
-    max_tokens = (unsigned long long int) MAX(rl->burst, 1)
-                 * TOKENS_PER_MESSAGE;
-    if (rl->last_fill == LLONG_MIN) {
-        rl->tokens = max_tokens;
-    } else if (now > rl->last_fill) {
-        unsigned long long int elapsed = now - rl->last_fill;
-        unsigned long long int earned;
-
-        earned = (rl->rate && elapsed > max_tokens / rl->rate
-                  ? max_tokens : elapsed * rl->rate);
-        rl->tokens = MIN(max_tokens, rl->tokens + earned);
-    }
-    rl->last_fill = now;
-
-    if (rl->tokens < TOKENS_PER_MESSAGE) {
+    if (!token_bucket_withdraw(&rl->bucket, VLOG_MSG_TOKENS, time_msec())) {
         time_t now_sec = time_now();
 
         if (!rl->n_dropped++) {
@@ -932,8 +911,6 @@ vlog_should_drop(const struct vlog_module *module, enum vlog_level level,
         pthread_mutex_unlock(&log_mutex);
         return true;
     }
-    rl->tokens -= TOKENS_PER_MESSAGE;
-
     n_dropped = rl->n_dropped;
     first_dropped = rl->first_dropped;
     last_dropped = rl->last_dropped;

@@ -1,11 +1,11 @@
 /* Packet-in scheduler.
  *
- * The rate is enforced by a token bucket.  Tokens are counted in
- * thousandths of a message so that rates below one message per second per
- * millisecond still accumulate exactly: 'rate_limit' messages per second is
- * 'rate_limit' thousandths per millisecond.  The bucket holds at most
- * 'burst_limit' whole messages, and starts full, so a quiet connection can
- * take a burst at once.
+ * The rate is enforced by a token bucket (openvswitch/token-bucket.h).  A
+ * message costs MSG_TOKENS, a thousand, so that 'rate_limit' messages per
+ * second is 'rate_limit' tokens per millisecond and slow rates still
+ * accumulate exactly.  The bucket holds at most 'burst_limit' whole
+ * messages, and starts full, so a quiet connection can take a burst at
+ * once.
  *
  * A message that finds a token and no one waiting goes straight out.
  * Otherwise it waits in the queue of the port its packet came from.  Ports
@@ -29,10 +29,14 @@
 #include "openvswitch/list.h"
 #include "openvswitch/ofpbuf.h"
 #include "openvswitch/poll-loop.h"
+#include "openvswitch/token-bucket.h"
 #include "timeval.h"
 #include "util.h"
 
 /* Messages waiting for one port. */
+/* Tokens per message. */
+#define MSG_TOKENS 1000
+
 struct port_queue {
     struct hmap_node node;      /* In pinsched->queues, by port. */
     struct ovs_list ring_node;  /* In pinsched->ring while nonempty. */
@@ -44,8 +48,7 @@ struct port_queue {
 struct pinsched {
     int rate_limit;             /* Messages per second, <= 0: unlimited. */
     int burst_limit;            /* Bucket size in messages. */
-    long long int tokens;       /* Thousandths of a message. */
-    long long int last_fill;    /* time_msec() of the last refill. */
+    struct token_bucket bucket;
 
     struct hmap queues;         /* struct port_queue. */
     struct ovs_list ring;       /* Nonempty port_queues, next first. */
@@ -86,9 +89,8 @@ pinsched_create(int rate_limit, int burst_limit)
 
     hmap_init(&ps->queues);
     ovs_list_init(&ps->ring);
-    ps->last_fill = time_msec();
+    token_bucket_init(&ps->bucket, 0, 0);
     pinsched_set_limits(ps, rate_limit, burst_limit);
-    ps->tokens = (long long int) ps->burst_limit * 1000;
     return ps;
 }
 
@@ -112,7 +114,8 @@ pinsched_set_limits(struct pinsched *ps, int rate_limit, int burst_limit)
 {
     ps->rate_limit = rate_limit > 0 ? rate_limit : 0;
     ps->burst_limit = effective_burst(ps->rate_limit, burst_limit);
-    ps->tokens = MIN(ps->tokens, (long long int) ps->burst_limit * 1000);
+    token_bucket_set(&ps->bucket, ps->rate_limit,
+                     (unsigned long long) ps->burst_limit * MSG_TOKENS);
 }
 
 void
@@ -123,32 +126,11 @@ pinsched_get_limits(const struct pinsched *ps,
     *burst_limit = ps->burst_limit;
 }
 
-/* Adds the tokens earned since the last refill. */
-static void
-refill(struct pinsched *ps)
-{
-    long long int now = time_msec();
-    long long int cap = (long long int) ps->burst_limit * 1000;
-
-    if (now > ps->last_fill) {
-        long long int earned = (now - ps->last_fill) * ps->rate_limit;
-        ps->tokens = MIN(cap, ps->tokens + earned);
-    }
-    ps->last_fill = now;
-}
-
 static bool
 take_token(struct pinsched *ps)
 {
-    if (!ps->rate_limit) {
-        return true;
-    }
-    refill(ps);
-    if (ps->tokens >= 1000) {
-        ps->tokens -= 1000;
-        return true;
-    }
-    return false;
+    return (!ps->rate_limit
+            || token_bucket_withdraw(&ps->bucket, MSG_TOKENS, time_msec()));
 }
 
 static struct port_queue *
@@ -264,12 +246,11 @@ void
 pinsched_wait(const struct pinsched *ps)
 {
     if (ps->n_queued) {
-        if (!ps->rate_limit || ps->tokens >= 1000) {
+        if (!ps->rate_limit) {
             poll_immediate_wake();
         } else {
-            long long int need = 1000 - ps->tokens;
-            long long int ms = DIV_ROUND_UP(need, ps->rate_limit);
-            poll_timer_wait_until(ps->last_fill + ms);
+            poll_timer_wait_until(token_bucket_ready_at(&ps->bucket,
+                                                        MSG_TOKENS));
         }
     }
 }

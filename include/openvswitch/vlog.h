@@ -26,6 +26,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
+#include "openvswitch/token-bucket.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -160,19 +161,21 @@ void vlog_abort_valist(const struct vlog_module *, const char *, va_list)
  * RATE messages per minute on average; the rest are dropped and counted,
  * and the next message that gets through is preceded by a summary. */
 struct vlog_rate_limit {
-    unsigned int rate;          /* Messages per minute. */
-    unsigned int burst;         /* Messages allowed in one burst. */
-    unsigned long long tokens;  /* Credit, in 1/60000 message per msec. */
-    long long int last_fill;    /* time_msec() of last refill, LLONG_MIN
-                                 * before the first use. */
+    /* A message costs VLOG_MSG_TOKENS, so that RATE messages per minute
+     * earn RATE tokens per millisecond. */
+    struct token_bucket bucket;
     time_t first_dropped;       /* Time of first drop in this run. */
     time_t last_dropped;        /* Time of latest drop. */
     unsigned int n_dropped;     /* Messages dropped since last report. */
 };
 
-#define VLOG_RATE_LIMIT_INIT(RATE, BURST)                       \
-    {                                                           \
-        (RATE), (BURST), 0, LLONG_MIN, 0, 0, 0                  \
+#define VLOG_MSG_TOKENS (60ULL * 1000)
+
+#define VLOG_RATE_LIMIT_INIT(RATE, BURST)                               \
+    {                                                                   \
+        TOKEN_BUCKET_INIT((RATE),                                       \
+                          ((BURST) ? (BURST) : 1) * VLOG_MSG_TOKENS),   \
+        0, 0, 0                                                         \
     }
 
 /* Returns true if a message at LEVEL for MODULE must be suppressed, either
