@@ -7,11 +7,11 @@
  * of a token so that their rates come out whole: log messages per minute,
  * packet-ins per second. */
 
-#ifndef OPENVSWITCH_TOKEN_BUCKET_H
-#define OPENVSWITCH_TOKEN_BUCKET_H 1
+#ifndef TOKEN_BUCKET_H
+#define TOKEN_BUCKET_H 1
 
-#include <limits.h>
 #include <stdbool.h>
+#include <limits.h>             /* LLONG_MIN, for TOKEN_BUCKET_INIT. */
 
 struct token_bucket {
     unsigned int rate;          /* Tokens earned per millisecond. */
@@ -38,4 +38,4 @@ bool token_bucket_withdraw(struct token_bucket *, unsigned long long n,
 long long int token_bucket_ready_at(const struct token_bucket *,
                                     unsigned long long n);
 
-#endif /* openvswitch/token-bucket.h */
+#endif /* token-bucket.h */
