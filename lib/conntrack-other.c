@@ -33,19 +33,31 @@ static const enum ct_timeout icmp_timer[] = {
     [CT_SIMPLE_BIDIR] = CT_TM_ICMP_REPLY,
 };
 
-/* Advances 'conn''s direction bookkeeping for a packet and returns the
- * verdict; the caller re-arms the timer. */
-static enum ct_verdict
-simple_track(struct ct_conn *conn, bool reply)
+/* Starts 'conn' in the "first" state, with the timeout 'timers' gives it. */
+static void
+simple_start(struct conntrack *ct, struct ct_conn *conn,
+             const enum ct_timeout timers[], long long now)
 {
+    conn->u.simple_state = CT_SIMPLE_FIRST;
+    ct_conn_arm(ct, conn, timers[CT_SIMPLE_FIRST], now);
+}
+
+/* Advances 'conn''s direction bookkeeping for a packet, re-arms its timer
+ * from 'timers' for the new state, and returns the verdict. */
+static enum ct_verdict
+simple_track(struct conntrack *ct, struct ct_conn *conn, bool reply,
+             const enum ct_timeout timers[], long long now)
+{
+    enum ct_verdict verdict = CT_VERDICT_ACCEPT;
+
     if (reply) {
         conn->u.simple_state = CT_SIMPLE_BIDIR;
-        return CT_VERDICT_ACCEPT;
     } else if (conn->u.simple_state != CT_SIMPLE_BIDIR) {
         conn->u.simple_state = CT_SIMPLE_MULTIPLE;
-        return CT_VERDICT_OPENING;
+        verdict = CT_VERDICT_OPENING;
     }
-    return CT_VERDICT_ACCEPT;
+    ct_conn_arm(ct, conn, timers[conn->u.simple_state], now);
+    return verdict;
 }
 
 /* ----- UDP, SCTP and other protocols --------------------------------- */
@@ -60,18 +72,14 @@ static void
 other_start(struct conntrack *ct, struct ct_conn *conn,
             const struct ct_pkt *pkt OVS_UNUSED, long long now)
 {
-    conn->u.simple_state = CT_SIMPLE_FIRST;
-    ct_conn_arm(ct, conn, other_timer[CT_SIMPLE_FIRST], now);
+    simple_start(ct, conn, other_timer, now);
 }
 
 static enum ct_verdict
 other_track(struct conntrack *ct, struct ct_conn *conn,
             const struct ct_pkt *pkt OVS_UNUSED, bool reply, long long now)
 {
-    enum ct_verdict verdict = simple_track(conn, reply);
-
-    ct_conn_arm(ct, conn, other_timer[conn->u.simple_state], now);
-    return verdict;
+    return simple_track(ct, conn, reply, other_timer, now);
 }
 
 const struct ct_l4_class ct_l4_other = {
@@ -100,18 +108,14 @@ static void
 icmp_start(struct conntrack *ct, struct ct_conn *conn,
            const struct ct_pkt *pkt OVS_UNUSED, long long now)
 {
-    conn->u.simple_state = CT_SIMPLE_FIRST;
-    ct_conn_arm(ct, conn, icmp_timer[CT_SIMPLE_FIRST], now);
+    simple_start(ct, conn, icmp_timer, now);
 }
 
 static enum ct_verdict
 icmp_track(struct conntrack *ct, struct ct_conn *conn,
            const struct ct_pkt *pkt OVS_UNUSED, bool reply, long long now)
 {
-    enum ct_verdict verdict = simple_track(conn, reply);
-
-    ct_conn_arm(ct, conn, icmp_timer[conn->u.simple_state], now);
-    return verdict;
+    return simple_track(ct, conn, reply, icmp_timer, now);
 }
 
 const struct ct_l4_class ct_l4_icmp = {
