@@ -68,49 +68,117 @@ connect_or_die(const char *target, const char *versions_s)
     return vconn;
 }
 
-/* Sends a barrier request and prints, on one line, the name of every error
- * that arrives before the barrier reply ("ok" if none).  Other messages are
- * ignored, except echo requests, which are answered. */
+/* The errors a switch answered with, by name, and how many. */
+struct error_log {
+    struct ds names;            /* " NAME" for each error. */
+    int n;
+};
+
+#define ERROR_LOG_INITIALIZER { DS_EMPTY_INITIALIZER, 0 }
+
+/* Adds 'msg' to 'log' if it is an error; other messages are ignored. */
 static void
-report_errors(struct vconn *vconn, const char *what)
+note_message(struct error_log *log, const struct ofpbuf *msg)
+{
+    const struct ofp_header *oh = msg->data;
+    enum ofptype type;
+
+    if (!ofptype_decode(&type, oh) && type == OFPTYPE_ERROR) {
+        enum ofperr err = ofperr_decode_msg(oh, NULL);
+        ds_put_format(&log->names, " %s",
+                      err ? ofperr_get_name(err) : "(undecodable)");
+        log->n++;
+    }
+}
+
+/* Notes the messages that have already arrived, without waiting, so that
+ * the switch's replies never pile up while we keep sending (a switch stops
+ * reading from a peer that does not read its replies). */
+static void
+drain(struct vconn *vconn, struct error_log *log)
+{
+    for (;;) {
+        struct ofpbuf *msg;
+        int error = vconn_recv(vconn, &msg);
+
+        if (error == EAGAIN) {
+            return;
+        } else if (error) {
+            ovs_fatal(error, "the switch closed the connection");
+        }
+        note_message(log, msg);
+        ofpbuf_delete(msg);
+    }
+}
+
+/* Sends 'msg', noting in 'log' the errors that arrive while the send has
+ * to wait (never the reply to 'msg' itself).  Reading while the send is
+ * blocked matters: the switch stops reading from a peer
+ * whose replies pile up, so a sender that only sends would wait for the
+ * switch while the switch waits for it. */
+static void
+send_and_drain(struct vconn *vconn, struct ofpbuf *msg,
+               struct error_log *log)
+{
+    for (;;) {
+        int error = vconn_send(vconn, msg);
+        if (!error) {
+            break;
+        } else if (error != EAGAIN) {
+            ovs_fatal(error, "send failed");
+        }
+        drain(vconn, log);
+        vconn_run(vconn);
+        vconn_run_wait(vconn);
+        vconn_send_wait(vconn);
+        vconn_recv_wait(vconn);
+        poll_block();
+    }
+}
+
+/* Sends a barrier request and notes in 'log' every error that arrives
+ * before its reply: the replies to everything sent earlier. */
+static void
+wait_for_barrier(struct vconn *vconn, struct error_log *log)
 {
     enum ofp_version version = vconn_get_version(vconn);
     struct ofpbuf *barrier = ofpraw_alloc(version == OFP10_VERSION
                                           ? OFPRAW_OFPT10_BARRIER_REQUEST
                                           : OFPRAW_OFPT11_BARRIER_REQUEST,
                                           version, 0);
-    ovs_be32 barrier_xid = ((struct ofp_header *) barrier->data)->xid;
-    struct ds errors = DS_EMPTY_INITIALIZER;
-    int error;
+    ovs_be32 xid = ((struct ofp_header *) barrier->data)->xid;
 
-    error = vconn_send_block(vconn, barrier);
-    if (error) {
-        ovs_fatal(error, "sending barrier failed");
-    }
+    send_and_drain(vconn, barrier, log);
     for (;;) {
         struct ofpbuf *msg;
+        int error = vconn_recv_block(vconn, &msg);
         enum ofptype type;
 
-        error = vconn_recv_block(vconn, &msg);
         if (error) {
             ovs_fatal(error, "connection to the switch failed");
         }
         const struct ofp_header *oh = msg->data;
-        if (!ofptype_decode(&type, oh)) {
-            if (type == OFPTYPE_BARRIER_REPLY && oh->xid == barrier_xid) {
-                ofpbuf_delete(msg);
-                break;
-            } else if (type == OFPTYPE_ERROR) {
-                enum ofperr err = ofperr_decode_msg(oh, NULL);
-                ds_put_format(&errors, " %s",
-                              err ? ofperr_get_name(err) : "(undecodable)");
-            }
+        if (!ofptype_decode(&type, oh) && type == OFPTYPE_BARRIER_REPLY
+            && oh->xid == xid) {
+            ofpbuf_delete(msg);
+            return;
         }
+        note_message(log, msg);
         ofpbuf_delete(msg);
     }
-    printf("%s:%s\n", what, errors.length ? ds_cstr(&errors) : " ok");
+}
+
+/* Waits for the replies to what was sent and prints, on one line, the name
+ * of every error among them ("ok" if none). */
+static void
+report_errors(struct vconn *vconn, const char *what)
+{
+    struct error_log log = ERROR_LOG_INITIALIZER;
+
+    wait_for_barrier(vconn, &log);
+    printf("%s:%s\n", what, log.n ? ds_cstr(&log.names) : " ok");
     fflush(stdout);
-    ds_destroy(&errors);
+    ds_destroy(&log.names);
 }
 
 static void
@@ -266,97 +334,21 @@ damage(struct ofpbuf *msg)
     ofpmsg_update_length(msg);
 }
 
-/* Counts the error messages that have already arrived, without waiting, so
- * that the switch's replies never pile up while we keep sending (a switch
- * stops reading from a peer that does not read its replies). */
-static int
-drain_errors(struct vconn *vconn)
-{
-    int n_errors = 0;
-
-    for (;;) {
-        struct ofpbuf *msg;
-        enum ofptype type;
-        int error = vconn_recv(vconn, &msg);
-
-        if (error == EAGAIN) {
-            return n_errors;
-        } else if (error) {
-            ovs_fatal(error, "the switch closed the connection");
-        }
-        if (!ofptype_decode(&type, msg->data) && type == OFPTYPE_ERROR) {
-            n_errors++;
-        }
-        ofpbuf_delete(msg);
-    }
-}
-
-/* Sends 'msg', counting in '*n_errors' the errors that arrive meanwhile.
- * Reading while the send is blocked matters: the switch stops reading
- * from a peer whose replies pile up, so a sender that only sends would
- * wait for the switch while the switch waits for it. */
-static void
-send_and_drain(struct vconn *vconn, struct ofpbuf *msg, int *n_errors)
-{
-    for (;;) {
-        int error = vconn_send(vconn, msg);
-        if (!error) {
-            break;
-        } else if (error != EAGAIN) {
-            ovs_fatal(error, "send failed");
-        }
-        *n_errors += drain_errors(vconn);
-        vconn_run(vconn);
-        vconn_run_wait(vconn);
-        vconn_send_wait(vconn);
-        vconn_recv_wait(vconn);
-        poll_block();
-    }
-    *n_errors += drain_errors(vconn);
-}
-
 static void
 fuzz(struct vconn *vconn, const struct ofpbuf *resume, int n, int seed)
 {
-    enum ofp_version version = vconn_get_version(vconn);
-    int n_errors = 0;
-    int i;
+    struct error_log log = ERROR_LOG_INITIALIZER;
 
     random_set_seed(seed);
-    for (i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++) {
         struct ofpbuf *copy = ofpbuf_clone(resume);
         damage(copy);
-        send_and_drain(vconn, copy, &n_errors);
+        send_and_drain(vconn, copy, &log);
     }
-
-    /* A barrier: every reply to the damaged messages comes before it. */
-    struct ofpbuf *barrier = ofpraw_alloc(
-        version == OFP10_VERSION ? OFPRAW_OFPT10_BARRIER_REQUEST
-                                 : OFPRAW_OFPT11_BARRIER_REQUEST,
-        version, 0);
-    ovs_be32 xid = ((struct ofp_header *) barrier->data)->xid;
-    send_and_drain(vconn, barrier, &n_errors);
-    for (;;) {
-        struct ofpbuf *msg;
-        enum ofptype type;
-        int error = vconn_recv_block(vconn, &msg);
-
-        if (error) {
-            ovs_fatal(error, "the switch closed the connection");
-        }
-        const struct ofp_header *oh = msg->data;
-        if (!ofptype_decode(&type, oh)) {
-            if (type == OFPTYPE_BARRIER_REPLY && oh->xid == xid) {
-                ofpbuf_delete(msg);
-                break;
-            } else if (type == OFPTYPE_ERROR) {
-                n_errors++;
-            }
-        }
-        ofpbuf_delete(msg);
-    }
+    wait_for_barrier(vconn, &log);
     printf("fuzz: %d damaged resumes sent, switch still answering, %s\n",
-           n, n_errors ? "errors reported" : "NO ERRORS");
+           n, log.n ? "errors reported" : "NO ERRORS");
+    ds_destroy(&log.names);
 
     send_or_die(vconn, ofpbuf_clone(resume));
     report_errors(vconn, "intact resume");
