@@ -663,25 +663,18 @@ next_key_value(char **sp, char **keyp, char **valuep)
 static char *
 packet_from_hex(const char *hex, uint8_t **datap, size_t *lenp)
 {
-    size_t n = strlen(hex) / 2;
-    uint8_t *data = xmalloc(n ? n : 1);
-    size_t len = 0;
+    struct ofpbuf b;
 
-    for (const char *p = hex; *p; p += 2) {
-        int hi = hexit_value(p[0]);
-        int lo = p[1] ? hexit_value(p[1]) : -1;
-        if (hi < 0 || lo < 0) {
-            free(data);
-            return xstrdup("packet: Trailing garbage in packet data");
-        }
-        data[len++] = hi * 16 + lo;
-    }
-    if (len < ETH_HEADER_LEN) {
-        free(data);
+    ofpbuf_init(&b, strlen(hex) / 2);
+    if (*ofpbuf_put_hex(&b, hex, NULL) != '\0') {
+        ofpbuf_uninit(&b);
+        return xstrdup("packet: Trailing garbage in packet data");
+    } else if (b.size < ETH_HEADER_LEN) {
+        ofpbuf_uninit(&b);
         return xstrdup("packet: Packet data too short for Ethernet");
     }
-    *datap = data;
-    *lenp = len;
+    *lenp = b.size;
+    *datap = ofpbuf_steal_data(&b);
     return NULL;
 }
 
