@@ -696,14 +696,23 @@ rule_insert(struct rule *rule)
     }
 }
 
+/* Splits the time from 'since' to 'now' (msec) into OpenFlow's seconds and
+ * nanoseconds. */
+static void
+duration_since(long long int since, long long int now,
+               uint32_t *sec, uint32_t *nsec)
+{
+    long long int msecs = MAX(0, now - since);
+
+    *sec = msecs / 1000;
+    *nsec = (msecs % 1000) * 1000000;
+}
+
 static void
 rule_duration(const struct rule *rule, long long int now,
               uint32_t *sec, uint32_t *nsec)
 {
-    long long int msecs = MAX(0, now - rule->created);
-
-    *sec = msecs / 1000;
-    *nsec = (msecs % 1000) * 1000000;
+    duration_since(rule->created, now, sec, nsec);
 }
 
 static void
@@ -1241,9 +1250,7 @@ append_port_stats(const struct ofport *port, long long int now,
     ps.rx_over_errors = UINT64_MAX;
     ps.rx_crc_errors = UINT64_MAX;
     ps.collisions = UINT64_MAX;
-    long long int msecs = MAX(0, now - impl->created);
-    ps.duration_sec = msecs / 1000;
-    ps.duration_nsec = (msecs % 1000) * 1000000;
+    duration_since(impl->created, now, &ps.duration_sec, &ps.duration_nsec);
     ofputil_append_port_stat(replies, &ps);
 }
 
