@@ -127,13 +127,33 @@ flatten_levels(const struct ofpact *ofpacts, size_t len, uint8_t table_id,
     }
 }
 
+/* Fills 'state' with what every frozen state takes from the context: the
+ * bridge, stack, mirrors, conntrack flag, action set and the metadata of
+ * 'md', with 'actions' as the frozen actions.  Its pointers refer to
+ * 'actions' and to the context's buffers. */
+static void
+freeze_state_init(const struct xlate_ctx *ctx, const struct flow *md,
+                  const struct ofpbuf *actions,
+                  struct ofputil_closure_private *state)
+{
+    memset(state, 0, sizeof *state);
+    flow_get_metadata(md, &state->public.metadata);
+    state->bridge = ctx->bridge->uuid;
+    state->stack = ctx->stack.data;
+    state->n_stack = ctx->stack.size / sizeof *state->stack;
+    state->mirrors = ctx->mirrors;
+    state->conntracked = ctx->conntracked;
+    state->actions = actions->data;
+    state->actions_len = actions->size;
+    state->action_set = ctx->action_set.data;
+    state->action_set_len = ctx->action_set.size;
+}
+
 /* Captures the freeze in progress into 'state', whose pointers then refer
  * to 'actions' (which receives the frozen actions) and to the context's
  * buffers.  With 'as_clone' the boundary is a clone: the frozen actions
  * are wrapped in a clone and the action set left empty, since the clone's
- * copy never executes one.  This is the part that recirculation would
- * share: it would store 'state' under a recirculation id instead of
- * sending it away. */
+ * copy never executes one. */
 static void
 freeze_capture(struct xlate_ctx *ctx, bool as_clone, struct ofpbuf *actions,
                struct ofputil_closure_private *state)
@@ -156,20 +176,12 @@ freeze_capture(struct xlate_ctx *ctx, bool as_clone, struct ofpbuf *actions,
                    ctx->frozen_actions.size);
     }
 
-    memset(state, 0, sizeof *state);
+    freeze_state_init(ctx, &ctx->frozen_flow, actions, state);
     state->public.packet = dp_packet_data(ctx->frozen_packet);
     state->public.packet_len = dp_packet_size(ctx->frozen_packet);
-    flow_get_metadata(&ctx->frozen_flow, &state->public.metadata);
-    state->bridge = ctx->bridge->uuid;
-    state->stack = ctx->stack.data;
-    state->n_stack = ctx->stack.size / sizeof *state->stack;
-    state->mirrors = ctx->mirrors;
-    state->conntracked = ctx->conntracked;
-    state->actions = actions->data;
-    state->actions_len = actions->size;
-    if (!as_clone) {
-        state->action_set = ctx->action_set.data;
-        state->action_set_len = ctx->action_set.size;
+    if (as_clone) {
+        state->action_set = NULL;
+        state->action_set_len = 0;
     }
 }
 
@@ -277,17 +289,8 @@ freeze_recirc(struct xlate_ctx *ctx, uint8_t table_id)
     md.ct_mark = 0;
     memset(&md.ct_label, 0, sizeof md.ct_label);
 
-    memset(&state, 0, sizeof state);
-    flow_get_metadata(&md, &state.public.metadata);
-    state.bridge = ctx->bridge->uuid;
-    state.stack = ctx->stack.data;
-    state.n_stack = ctx->stack.size / sizeof *state.stack;
-    state.mirrors = ctx->mirrors;
+    freeze_state_init(ctx, &md, &actions, &state);
     state.conntracked = true;
-    state.actions = actions.data;
-    state.actions_len = actions.size;
-    state.action_set = ctx->action_set.data;
-    state.action_set_len = ctx->action_set.size;
 
     id = recirc_id_get(&state);
     if (xout->n_recircs >= xout->allocated_recircs) {
