@@ -69,7 +69,7 @@ TESTSUITE_AT += tests/ovs-ofctl-online.at tests/interop/ofctl-switch.at
 TESTSUITE_AT +=
 # --- closures tests (lead) ---
 TESTSUITE_AT += tests/closures.at
-EXTRA_DIST += tests/closure-flows.py
+EXTRA_DIST += tests/closure-flows.py tests/tcp-pair.py
 # --- conntrack tests ---
 TESTSUITE_AT += tests/conntrack.at
 # --- end of .at lists ---
