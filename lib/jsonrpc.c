@@ -130,8 +130,13 @@ jsonrpc_flush(struct jsonrpc *rpc)
                              out->size - out->ofs);
         if (retval < 0) {
             if (retval != -EAGAIN) {
-                VLOG_WARN("%s: send error: %s", rpc->name,
-                          ovs_strerror(-retval));
+                if (error_is_peer_hangup(-retval)) {
+                    VLOG_DBG("%s: peer went away while sending (%s)",
+                             rpc->name, ovs_strerror(-retval));
+                } else {
+                    VLOG_WARN("%s: send error: %s", rpc->name,
+                              ovs_strerror(-retval));
+                }
                 jsonrpc_error(rpc, -retval);
             }
             break;

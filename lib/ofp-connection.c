@@ -319,6 +319,9 @@ ofputil_async_cfg_default(enum ofp_version version)
 {
     struct ofputil_async_cfg cfg = OFPUTIL_ASYNC_CFG_INIT;
     if (version >= OFP14_VERSION) {
+        cfg.master[OAM_PACKET_IN] |= ((1u << OFPR_ACTION_SET)
+                                      | (1u << OFPR_GROUP)
+                                      | (1u << OFPR_PACKET_OUT));
         cfg.master[OAM_FLOW_REMOVED] |= 1u << OFPRR_GROUP_DELETE;
     }
     return cfg;

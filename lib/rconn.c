@@ -236,7 +236,7 @@ disconnect(struct rconn *rc, int error)
     if (rc->connected) {
         /* A peer that hangs up is normal (ovs-ofctl does it after every
          * command); only real errors deserve a warning. */
-        if (error == EOF) {
+        if (error_is_peer_hangup(error)) {
             VLOG_INFO("%s: connection closed by peer", rc->name);
         } else if (error) {
             VLOG_WARN("%s: connection dropped (%s)", rc->name,

@@ -261,11 +261,11 @@ enter_backoff(struct reconnect *r, long long int now, int error)
     }
 
     if (was_connected) {
-        if (error > 0) {
+        if (error_is_peer_hangup(error)) {
+            LOG_EVENT(r, "%s: connection closed by peer", r->name);
+        } else if (error > 0) {
             VLOG_WARN("%s: connection dropped (%s)",
                       r->name, ovs_strerror(error));
-        } else if (error == EOF) {
-            LOG_EVENT(r, "%s: connection closed by peer", r->name);
         } else {
             LOG_EVENT(r, "%s: connection closed", r->name);
         }

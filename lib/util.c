@@ -280,6 +280,12 @@ ovs_strzcpy(char *dst, const char *src, size_t size)
 
 /* ---- Error reporting ---- */
 
+bool
+error_is_peer_hangup(int error)
+{
+    return error == EOF || error == EPIPE || error == ECONNRESET;
+}
+
 const char *
 ovs_strerror(int error)
 {

@@ -973,6 +973,29 @@ connmgr_send_flow_removed(struct connmgr *mgr,
     }
 }
 
+/* The reason 'ofconn' sees for 'pin': a table-miss flow's packet-ins are
+ * table misses from OpenFlow 1.3 on (earlier versions call them "action",
+ * as the flow's action sent them), and the reasons OpenFlow 1.4 carved out
+ * of "action" are plain "action" before 1.4. */
+static uint8_t
+packet_in_wire_reason(struct ofconn *ofconn,
+                      const struct ofproto_packet_in *pin)
+{
+    enum ofp_version version = ofconn_version(ofconn);
+    uint8_t reason = pin->up.reason;
+
+    if (reason != OFPR_NO_MATCH && reason != OFPR_INVALID_TTL
+        && version < OFP14_VERSION) {
+        reason = OFPR_ACTION;
+    }
+    if (reason == OFPR_ACTION
+        && pin->miss_type == OFPROTO_PACKET_IN_MISS_FLOW
+        && version >= OFP13_VERSION) {
+        reason = OFPR_NO_MATCH;
+    }
+    return reason;
+}
+
 void
 connmgr_send_packet_in(struct connmgr *mgr,
                        const struct ofproto_packet_in *pin)
@@ -983,9 +1006,9 @@ connmgr_send_packet_in(struct connmgr *mgr,
     struct ofconn *ofconn;
 
     LIST_FOR_EACH (ofconn, node, &mgr->conns) {
+        uint8_t reason = packet_in_wire_reason(ofconn, pin);
         if (ofconn->controller_id != pin->controller_id
-            || !ofconn_receives_async(ofconn, OAM_PACKET_IN,
-                                      pin->up.reason)) {
+            || !ofconn_receives_async(ofconn, OAM_PACKET_IN, reason)) {
             continue;
         }
         /* OpenFlow 1.3 made table misses silent unless a table-miss flow
@@ -996,6 +1019,7 @@ connmgr_send_packet_in(struct connmgr *mgr,
         }
 
         struct ofputil_packet_in up = pin->up;
+        up.reason = reason;
         int max_len = pin->max_len < 0 ? ofconn->miss_send_len
                                        : pin->max_len;
         up.total_len = pin->up.packet_len;

@@ -256,10 +256,23 @@ xlate_packet_in(struct xlate_ctx *ctx, uint8_t reason, int max_len,
     dp_packet_delete(packet);
 }
 
+/* Sends the packet to the controllers for a "controller" action or an
+ * output to OFPP_CONTROLLER.  OpenFlow 1.4 split the "action" reason by
+ * where the action was: in a packet-out, in the action set, or in a table.
+ * Connections that predate 1.4 see all of them as "action" (connmgr takes
+ * care of that, and of reporting a table-miss flow's action as a miss). */
 static void
 xlate_controller(struct xlate_ctx *ctx, uint8_t reason, uint16_t max_len,
                  uint16_t controller_id)
 {
+    if (reason == OFPR_ACTION) {
+        if (ctx->xin->ofpacts) {
+            reason = OFPR_PACKET_OUT;
+        } else if (ctx->in_action_set) {
+            reason = OFPR_ACTION_SET;
+        }
+    }
+
     enum ofproto_packet_in_miss_type miss = (rule_is_table_miss(ctx->rule)
                                              ? OFPROTO_PACKET_IN_MISS_FLOW
                                              : OFPROTO_PACKET_IN_NO_MISS);
@@ -698,7 +711,10 @@ xlate_execute_action_set(struct xlate_ctx *ctx)
 
     xlate_report(ctx, "Executing action set:");
     ctx->indent++;
+    bool was_in_action_set = ctx->in_action_set;
+    ctx->in_action_set = true;
     xlate_do_actions(ctx, list.data, list.size);
+    ctx->in_action_set = was_in_action_set;
     ctx->indent--;
     ofpbuf_uninit(&list);
 }

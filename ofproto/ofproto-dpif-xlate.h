@@ -120,6 +120,7 @@ struct xlate_ctx {
     struct ofpbuf action_set;   /* Written actions (OF1.1+ action set). */
     uint32_t mirrors;           /* Mirrors that already got the packet. */
     bool conntracked;
+    bool in_action_set;         /* Running the action set at pipeline end. */
 
     /* Freezing.  While 'freezing' is set every nesting level, as it
      * returns, appends an OFPACT_UNROLL_XLATE and its remaining actions to

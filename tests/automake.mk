@@ -62,7 +62,7 @@ TESTSUITE_AT += tests/ofproto-dpif.at
 # --- vswitchd tests ---
 TESTSUITE_AT +=
 TESTSUITE_AT += tests/ofproto-macros.at tests/vswitchd.at \
-	tests/system-traffic.at
+	tests/system-traffic.at tests/interop/testcontroller.at
 EXTRA_DIST += tests/pcap-dump.py
 # --- online ovs-ofctl tests ---
 TESTSUITE_AT += tests/ovs-ofctl-online.at tests/interop/ofctl-switch.at

@@ -210,6 +210,12 @@ void ovs_error_valist(int err_no, const char *format, va_list)
  * returned string is static or owned by the C library; do not free. */
 const char *ovs_strerror(int error);
 
+/* True if 'error' (EOF or an errno value) from a connection only means
+ * that the other end went away: EOF when reading, EPIPE or ECONNRESET
+ * when a write or read raced with the peer's close.  Such endings are
+ * routine and deserve no warning. */
+bool error_is_peer_hangup(int error);
+
 /* Describes a function's return value: "" for 0, "End of file" for EOF,
  * strerror() for a positive errno, otherwise a "***unknown return
  * value***" message.  Do not free the result. */
