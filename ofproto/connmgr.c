@@ -135,8 +135,14 @@ struct connmgr {
 
     /* Counters of connections already closed, so that totals survive. */
     struct closure_counters retired;
+
+    /* Whether some connection wants packet-ins for table misses that no
+     * table-miss flow handles, as last reported to ofproto-dpif: while
+     * none does, such misses are plain drops that the datapath caches. */
+    bool wants_miss;
 };
 
+static void connmgr_check_miss_interest(struct connmgr *);
 static struct ofconn *ofconn_create(struct connmgr *, struct rconn *,
                                     enum ofconn_type, const char *target,
                                     int rate_limit, int burst_limit);
@@ -258,6 +264,7 @@ connmgr_run(struct connmgr *mgr)
             ofconn_destroy(ofconn);
         }
     }
+    connmgr_check_miss_interest(mgr);
 }
 
 void
@@ -380,6 +387,7 @@ connmgr_set_controllers(struct connmgr *mgr,
         mgr->n_controllers++;
     }
     shash_destroy(&wanted);
+    connmgr_check_miss_interest(mgr);
 }
 
 bool
@@ -931,6 +939,46 @@ ofconn_receives_async(struct ofconn *ofconn,
     const uint32_t *masks = (ofconn->role == OFPCR12_ROLE_SLAVE
                              ? cfg.slave : cfg.master);
     return (masks[type] & (1u << reason)) != 0;
+}
+
+/* True if 'ofconn' would get a packet-in for a table miss that no
+ * table-miss flow handles: OpenFlow 1.3 made those silent. */
+static bool
+ofconn_wants_miss(struct ofconn *ofconn)
+{
+    return (!ofconn->controller_id
+            && ofconn_receives_async(ofconn, OAM_PACKET_IN, OFPR_NO_MATCH)
+            && ofconn_version(ofconn) < OFP13_VERSION);
+}
+
+bool
+connmgr_wants_miss_packet_in(struct connmgr *mgr)
+{
+    struct ofconn *ofconn;
+
+    LIST_FOR_EACH (ofconn, node, &mgr->conns) {
+        if (ofconn_wants_miss(ofconn)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Translation caches a table miss as a drop while no connection wants to
+ * hear about it, so when that changes (a controller connects or leaves,
+ * changes its role, version, async config, miss_send_len or controller id)
+ * the cached flows must go.  Every such change happens inside connmgr_run()
+ * or connmgr_set_controllers(), which call this at their end, before the
+ * datapath handles another packet. */
+static void
+connmgr_check_miss_interest(struct connmgr *mgr)
+{
+    bool wants_miss = connmgr_wants_miss_packet_in(mgr);
+
+    if (wants_miss != mgr->wants_miss) {
+        mgr->wants_miss = wants_miss;
+        ofproto_dpif_flows_changed(mgr->ofproto);
+    }
 }
 
 void

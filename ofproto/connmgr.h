@@ -84,6 +84,10 @@ void connmgr_set_controllers(struct connmgr *,
 void connmgr_set_mgmt_versions(struct connmgr *, uint32_t allowed_versions);
 /* True if any controller is configured (whether connected or not). */
 bool connmgr_has_controllers(const struct connmgr *);
+
+/* True if some connection would get a packet-in for a table miss that no
+ * table-miss flow handles (an OpenFlow 1.0-1.2 controller, say). */
+bool connmgr_wants_miss_packet_in(struct connmgr *);
 void connmgr_get_controller_info(const struct connmgr *, struct shash *);
 
 /* Asynchronous messages other than packet-ins and closures.  A port-status

@@ -544,14 +544,13 @@ xlate_output(struct xlate_ctx *ctx, ofp_port_t port, uint16_t max_len)
 
 /* ----- Tables -------------------------------------------------------- */
 
-/* Every table miss is treated as a packet-in, so it is never cached: a
- * controller that connects, or turns on miss packet-ins, later must still
- * see the next miss.  Caching misses as drops would need revalidation on
- * every change of connections and async configs. */
+/* A table miss without a table-miss flow is a packet-in if some
+ * connection wants one, and otherwise a drop that the datapath may cache:
+ * connmgr revalidates the cache when that interest changes. */
 static bool
-miss_wants_packet_in(const struct xlate_ctx *ctx OVS_UNUSED)
+miss_wants_packet_in(const struct xlate_ctx *ctx)
 {
-    return true;
+    return connmgr_wants_miss_packet_in(ctx->bridge->connmgr);
 }
 
 static void
