@@ -62,9 +62,13 @@ int rconn_send(struct rconn *rc, struct ofpbuf *msg,
 int rconn_send_with_limit(struct rconn *rc, struct ofpbuf *msg,
                           struct rconn_packet_counter *, int queue_limit);
 
-/* Copies of every message sent and received go to 'vconn' too (taking
- * ownership of it), for "ovs-ofctl snoop". */
-void rconn_add_monitor(struct rconn *rc, struct vconn *);
+/* A tap sees every OpenFlow message that 'rc' sends or receives (echo
+ * requests and replies included, hellos excepted: those belong to the
+ * vconn), just after it went out or came in.  'msg' stays the rconn's:
+ * a tap that keeps it must copy it.  This is how "ovs-ofctl snoop" sees a
+ * controller's conversation.  A null 'tap' removes it. */
+typedef void rconn_tap_cb(const struct ofpbuf *msg, void *aux);
+void rconn_set_tap(struct rconn *rc, rconn_tap_cb *tap, void *aux);
 
 const char *rconn_get_name(const struct rconn *rc);
 void rconn_set_name(struct rconn *rc, const char *);
