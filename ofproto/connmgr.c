@@ -14,6 +14,10 @@
  *     an asynchronous configuration explicitly, as "ovs-ofctl monitor BR
  *     resume" does to turn closures on.
  *
+ * Every message on a controller connection is also copied to the
+ * snoopers of $OVS_RUNDIR/BRIDGE.snoop (see snoop.c); service connections
+ * are not.
+ *
  * Every connection keeps what its peer negotiated: the protocol (version,
  * flow format, table-id extension), the role, the asynchronous
  * configuration, the packet-in format, miss_send_len and the controller id.
@@ -51,6 +55,7 @@
 #include "rconn.h"
 #include "shash.h"
 #include "smap.h"
+#include "snoop.h"
 #include "timeval.h"
 #include "unixctl.h"
 #include "util.h"
@@ -127,6 +132,7 @@ struct connmgr {
     struct ovs_list services;   /* struct ofservice. */
     char *mgmt_target;
     uint32_t mgmt_versions;     /* 0: default. */
+    struct snoop *snoop;        /* Listener on BRIDGE.snoop, or NULL. */
     struct shash controllers;   /* Active targets: struct ofconn. */
     size_t n_controllers;       /* Configured, active plus passive. */
 
@@ -180,7 +186,8 @@ ofservice_destroy(struct ofservice *svc)
 
 struct connmgr *
 connmgr_create(struct ofproto *ofproto, const char *name,
-               const char *mgmt_target, connmgr_msg_cb *cb, void *aux)
+               const char *mgmt_target, const char *snoop_target,
+               connmgr_msg_cb *cb, void *aux)
 {
     struct connmgr *mgr = xzalloc(sizeof *mgr);
 
@@ -193,6 +200,7 @@ connmgr_create(struct ofproto *ofproto, const char *name,
     shash_init(&mgr->controllers);
     mgr->mgmt_target = xstrdup(mgmt_target);
     ofservice_create(mgr, mgmt_target, OFCONN_SERVICE, 0);
+    mgr->snoop = snoop_target ? snoop_create(name, snoop_target) : NULL;
     return mgr;
 }
 
@@ -211,6 +219,7 @@ connmgr_destroy(struct connmgr *mgr)
     LIST_FOR_EACH_SAFE (svc, node, &mgr->services) {
         ofservice_destroy(svc);
     }
+    snoop_destroy(mgr->snoop);
     shash_destroy(&mgr->controllers);
     free(mgr->mgmt_target);
     free(mgr->name);
@@ -258,6 +267,7 @@ connmgr_run(struct connmgr *mgr)
             ofconn_destroy(ofconn);
         }
     }
+    snoop_run(mgr->snoop, mgr->n_controllers > 0);
 }
 
 void
@@ -272,6 +282,7 @@ connmgr_wait(struct connmgr *mgr)
     LIST_FOR_EACH (ofconn, node, &mgr->conns) {
         ofconn_wait(ofconn);
     }
+    snoop_wait(mgr->snoop);
 }
 
 void
@@ -601,6 +612,15 @@ connmgr_get_controller_info(const struct connmgr *mgr, struct shash *info)
 
 /* ---- One connection. ---- */
 
+/* rconn tap of a controller connection: snoopers get a copy. */
+static void
+ofconn_tap(const struct ofpbuf *msg, void *mgr_)
+{
+    struct connmgr *mgr = mgr_;
+
+    snoop_copy(mgr->snoop, msg);
+}
+
 static struct ofconn *
 ofconn_create(struct connmgr *mgr, struct rconn *rconn,
               enum ofconn_type type, const char *target,
@@ -617,6 +637,9 @@ ofconn_create(struct connmgr *mgr, struct rconn *rconn,
     }
     ofconn->async_counter = rconn_packet_counter_create();
     ofconn->reply_counter = rconn_packet_counter_create();
+    if (type == OFCONN_PRIMARY) {
+        rconn_set_tap(rconn, ofconn_tap, mgr);
+    }
     ofconn_flush(ofconn);
     ovs_list_push_back(&mgr->conns, &ofconn->node);
     return ofconn;

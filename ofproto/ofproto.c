@@ -200,8 +200,10 @@ ofproto_create(const char *name, const char *type,
     impl->next_expire = LLONG_MAX;
 
     char *mgmt = xasprintf("punix:%s/%s.mgmt", ovs_rundir(), name);
-    ofproto->connmgr = connmgr_create(ofproto, name, mgmt, handle_openflow,
-                                      ofproto);
+    char *snoop = xasprintf("punix:%s/%s.snoop", ovs_rundir(), name);
+    ofproto->connmgr = connmgr_create(ofproto, name, mgmt, snoop,
+                                      handle_openflow, ofproto);
+    free(snoop);
     free(mgmt);
 
     hmap_insert(&all_ofprotos, &ofproto->hmap_node, hash_string(name, 0));
