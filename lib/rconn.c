@@ -60,8 +60,6 @@ struct rconn {
     long long int last_connected;   /* msec, LLONG_MIN if never. */
     long long int last_disconnected;
     long long int last_admitted;
-    time_t last_connection_wall;
-    time_t last_disconnect_wall;
     unsigned int seqno;
     int last_error;
 
@@ -238,7 +236,6 @@ disconnect(struct rconn *rc, int error)
                       ovs_strerror(error));
         }
         rc->last_disconnected = now;
-        rc->last_disconnect_wall = time_wall();
         rc->seqno++;
         reconnect_disconnected(rc->reconnect, now, error);
     } else if (error) {
@@ -342,7 +339,6 @@ rconn_run(struct rconn *rc)
                 VLOG_INFO("%s: connected", rc->name);
                 rc->connected = true;
                 rc->last_connected = now;
-                rc->last_connection_wall = time_wall();
                 rc->seqno++;
                 reconnect_connected(rc->reconnect, now);
             } else if (error != EAGAIN) {
@@ -558,16 +554,16 @@ rconn_get_state(const struct rconn *rc)
             : "DISCONNECTED");
 }
 
-time_t
+long long int
 rconn_get_last_connection(const struct rconn *rc)
 {
-    return rc->last_connection_wall;
+    return rc->last_connected;
 }
 
-time_t
+long long int
 rconn_get_last_disconnect(const struct rconn *rc)
 {
-    return rc->last_disconnect_wall;
+    return rc->last_disconnected;
 }
 
 /* Changes every time the rconn connects or disconnects. */

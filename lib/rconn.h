@@ -80,8 +80,11 @@ bool rconn_is_admitted(const struct rconn *rc);
 int rconn_failure_duration(const struct rconn *rc);
 int rconn_get_version(const struct rconn *rc);
 const char *rconn_get_state(const struct rconn *rc);
-time_t rconn_get_last_connection(const struct rconn *rc);
-time_t rconn_get_last_disconnect(const struct rconn *rc);
+/* When the connection last came up and last went down, in time_msec()
+ * terms (the monotonic clock, which "time/warp" moves), or LLONG_MIN if
+ * never. */
+long long int rconn_get_last_connection(const struct rconn *rc);
+long long int rconn_get_last_disconnect(const struct rconn *rc);
 unsigned int rconn_get_connection_seqno(const struct rconn *rc);
 int rconn_get_last_error(const struct rconn *rc);
 unsigned int rconn_count_txqlen(const struct rconn *rc);

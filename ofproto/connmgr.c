@@ -37,6 +37,7 @@
 #include "netdev.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -539,10 +540,12 @@ ofconn_get_info(const struct ofconn *ofconn,
 {
     const struct rconn *rc = ofconn->rconn;
     int last_error = rconn_get_last_error(rc);
-    time_t now = time_now();
+    long long int now = time_msec();
 
+    /* As in Open vSwitch, a connection that is down has no role. */
     info->is_connected = rconn_is_connected(rc);
-    info->role = (ofconn->role == OFPCR12_ROLE_MASTER ? "master"
+    info->role = (!info->is_connected ? NULL
+                  : ofconn->role == OFPCR12_ROLE_MASTER ? "master"
                   : ofconn->role == OFPCR12_ROLE_SLAVE ? "slave"
                   : "other");
     info->pairs = xmalloc(sizeof *info->pairs);
@@ -554,15 +557,17 @@ ofconn_get_info(const struct ofconn *ofconn,
                  last_error == EOF ? "End of file" : ovs_strerror(last_error));
     }
     smap_add(pairs, "state", rconn_get_state(rc));
-    time_t last = rconn_get_last_connection(rc);
-    if (last > 0) {
+    /* Both times come from the monotonic clock, like 'now': a wall-clock
+     * time subtracted from a monotonic one gave negative ages. */
+    long long int last = rconn_get_last_connection(rc);
+    if (last != LLONG_MIN) {
         smap_add_format(pairs, "sec_since_connect", "%lld",
-                        (long long int) (now - last));
+                        (now - last) / 1000);
     }
-    time_t disc = rconn_get_last_disconnect(rc);
-    if (disc > 0) {
+    long long int disc = rconn_get_last_disconnect(rc);
+    if (disc != LLONG_MIN) {
         smap_add_format(pairs, "sec_since_disconnect", "%lld",
-                        (long long int) (now - disc));
+                        (now - disc) / 1000);
     }
 
     for (int i = 0; i < PINSCHED_N_KINDS; i++) {

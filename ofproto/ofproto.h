@@ -72,7 +72,8 @@ void ofproto_set_mgmt_versions(struct ofproto *, uint32_t allowed_versions);
 /* Status of one controller connection, for the Controller table. */
 struct ofproto_controller_info {
     bool is_connected;
-    const char *role;           /* "other", "master", "slave". */
+    const char *role;           /* "other", "master", "slave"; NULL when
+                                 * not connected. */
     struct smap *pairs;         /* status column: "state", "sec_since_connect",
                                  * "last_error", packet-in queue statistics
                                  * ("packet-in-TYPE-queued" etc.). */
