@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include "ofproto.h"
 #include "openflow/openflow-1.0.h"
+#include "openvswitch/util.h"
 #include "util.h"
 
 struct mirror {
@@ -22,6 +23,11 @@ struct mirror {
     ofp_port_t *dsts;
     size_t n_dsts;
     ofp_port_t out_port;
+
+    /* Copies sent, as of the last statistics push.  They belong to the
+     * mirror, so reconfiguring it keeps them. */
+    uint64_t tx_packets;
+    uint64_t tx_bytes;
 };
 
 struct mbridge {
@@ -80,8 +86,13 @@ mbridge_register(struct mbridge *mb, void *aux,
             return EFBIG;
         }
     }
+    uint64_t tx_packets = m->aux ? m->tx_packets : 0;
+    uint64_t tx_bytes = m->aux ? m->tx_bytes : 0;
+
     mirror_clear(m);
     m->aux = aux;
+    m->tx_packets = tx_packets;
+    m->tx_bytes = tx_bytes;
     m->select_all = s->select_all;
     m->n_srcs = s->n_srcs;
     m->srcs = s->n_srcs ? xmemdup(s->srcs, s->n_srcs * sizeof *s->srcs)
@@ -172,4 +183,35 @@ mbridge_is_output_port(const struct mbridge *mb, ofp_port_t port)
         }
     }
     return false;
+}
+
+void
+mbridge_credit(struct mbridge *mb, uint32_t mirrors, uint64_t packets,
+               uint64_t bytes)
+{
+    while (mirrors) {
+        struct mirror *m = &mb->mirrors[ctz32(mirrors)];
+
+        mirrors &= mirrors - 1;
+        if (m->aux) {
+            m->tx_packets += packets;
+            m->tx_bytes += bytes;
+        }
+    }
+}
+
+int
+mbridge_get_stats(const struct mbridge *mb, const void *aux,
+                  uint64_t *packets, uint64_t *bytes)
+{
+    for (int i = 0; aux && i < MAX_MIRRORS; i++) {
+        const struct mirror *m = &mb->mirrors[i];
+
+        if (m->aux == aux) {
+            *packets = m->tx_packets;
+            *bytes = m->tx_bytes;
+            return 0;
+        }
+    }
+    return ENOENT;
 }

@@ -43,4 +43,16 @@ ofp_port_t mbridge_mirror_out(const struct mbridge *, int idx);
  * NORMAL forwarding). */
 bool mbridge_is_output_port(const struct mbridge *, ofp_port_t port);
 
+/* Statistics: each mirror in bitmap 'mirrors' sent 'packets' more copies
+ * of 'bytes' bytes in all.  Empty slots are ignored (a mirror removed
+ * since the copies were made). */
+void mbridge_credit(struct mbridge *, uint32_t mirrors, uint64_t packets,
+                    uint64_t bytes);
+
+/* Stores the copies the mirror identified by 'aux' sent so far in
+ * '*packets' and '*bytes' and returns 0, or returns ENOENT if there is no
+ * such mirror. */
+int mbridge_get_stats(const struct mbridge *, const void *aux,
+                      uint64_t *packets, uint64_t *bytes);
+
 #endif /* ofproto-dpif-mirror.h */

@@ -171,6 +171,41 @@ xlate_out_credit(const struct xlate_out *xout, uint64_t bytes)
     for (size_t i = 0; i < xout->n_rules; i++) {
         ofproto_rule_credit(xout->rules[i], 1, bytes, now);
     }
+    xlate_mirrored_credit(xout->mirrored, xout->n_mirrored, 1, bytes);
+}
+
+void
+xlate_mirrored_credit(const struct xlate_mirrored *mirrored, size_t n,
+                      uint64_t packets, uint64_t bytes)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct ofproto_dpif *od = ofproto_dpif_cast(mirrored[i].bridge);
+
+        if (od) {
+            mbridge_credit(od->mbridge, mirrored[i].mirrors, packets, bytes);
+        }
+    }
+}
+
+/* Remembers that mirror 'idx' of the current bridge got a copy.  Beyond
+ * four bridges in one translation (patch ports), copies go uncounted. */
+static void
+xout_add_mirror(struct xlate_ctx *ctx, int idx)
+{
+    struct xlate_out *xout = ctx->xout;
+
+    for (size_t i = 0; i < xout->n_mirrored; i++) {
+        if (xout->mirrored[i].bridge == ctx->bridge) {
+            xout->mirrored[i].mirrors |= UINT32_C(1) << idx;
+            return;
+        }
+    }
+    if (xout->n_mirrored < ARRAY_SIZE(xout->mirrored)) {
+        struct xlate_mirrored *m = &xout->mirrored[xout->n_mirrored++];
+
+        m->bridge = ctx->bridge;
+        m->mirrors = UINT32_C(1) << idx;
+    }
 }
 
 /* Remembers that the packet went through 'rule'.  A rule gets a packet
@@ -288,6 +323,7 @@ mirror_packet(struct xlate_ctx *ctx, uint32_t mirrors)
             xlate_report(ctx, "mirror %d: output to port %"PRIu16,
                          idx, ofp_to_u16(out));
             compose_output(ctx, out, false);
+            xout_add_mirror(ctx, idx);
         }
     }
 }

@@ -344,6 +344,13 @@ ofproto_mirror_register(struct ofproto *ofproto, void *aux,
     return ofproto_dpif_mirror_register(ofproto, aux, s);
 }
 
+int
+ofproto_mirror_get_stats(struct ofproto *ofproto, const void *aux,
+                         uint64_t *packets, uint64_t *bytes)
+{
+    return ofproto_dpif_mirror_get_stats(ofproto, aux, packets, bytes);
+}
+
 void
 ofproto_mirror_unregister(struct ofproto *ofproto, void *aux)
 {

@@ -110,6 +110,11 @@ struct ofproto_mirror_settings {
 int ofproto_mirror_register(struct ofproto *, void *aux,
                             const struct ofproto_mirror_settings *);
 void ofproto_mirror_unregister(struct ofproto *, void *aux);
+/* Copies the mirror identified by 'aux' sent so far (the Mirror table's
+ * tx_packets and tx_bytes): returns 0, or ENOENT if it is not
+ * registered. */
+int ofproto_mirror_get_stats(struct ofproto *, const void *aux,
+                             uint64_t *packets, uint64_t *bytes);
 
 /* MAC learning table for NORMAL. */
 void ofproto_set_mac_table_config(struct ofproto *, unsigned int idle_time,

@@ -956,6 +956,25 @@ controller_write_status(const struct ovsrec_controller *row,
     }
 }
 
+/* The Mirror row's statistics: the copies the mirror sent, or nothing
+ * for a mirror that is not in effect. */
+static void
+mirror_write_status(const struct bridge *br,
+                    const struct ovsrec_mirror *row)
+{
+    static const char *keys[] = { "tx_bytes", "tx_packets" };
+    struct mirror *m = mirror_lookup(br, &row->header_.uuid);
+    uint64_t packets, bytes;
+
+    if (m && m->settings
+        && !ofproto_mirror_get_stats(br->ofproto, m, &packets, &bytes)) {
+        int64_t values[] = { bytes, packets };
+        ovsrec_mirror_set_statistics(row, keys, values, ARRAY_SIZE(keys));
+    } else {
+        ovsrec_mirror_set_statistics(row, NULL, NULL, 0);
+    }
+}
+
 static void
 bridge_row_write_status(const struct bridge *br,
                         const struct ovsrec_bridge *row)
@@ -982,6 +1001,10 @@ bridge_row_write_status(const struct bridge *br,
             controller_write_status(row->controller[i], &info);
         }
         ofproto_free_ofproto_controller_info(&info);
+    }
+
+    for (size_t i = 0; i < row->n_mirrors; i++) {
+        mirror_write_status(br, row->mirrors[i]);
     }
 }
 
