@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include "bitmap.h"
 #include "ofproto.h"
 #include "openflow/openflow-1.0.h"
 #include "openvswitch/util.h"
@@ -23,6 +24,8 @@ struct mirror {
     ofp_port_t *dsts;
     size_t n_dsts;
     ofp_port_t out_port;
+    unsigned long *vlans;       /* VLANs selected, NULL for all. */
+    int out_vlan;               /* VLAN to flood copies on, or -1. */
 
     /* Copies sent, as of the last statistics push.  They belong to the
      * mirror, so reconfiguring it keeps them. */
@@ -45,6 +48,7 @@ mirror_clear(struct mirror *m)
 {
     free(m->srcs);
     free(m->dsts);
+    bitmap_free(m->vlans);
     memset(m, 0, sizeof *m);
 }
 
@@ -76,7 +80,8 @@ mbridge_register(struct mbridge *mb, void *aux,
 {
     struct mirror *m;
 
-    if (!aux || s->out_port == OFPP_NONE) {
+    if (!aux || (s->out_port == OFPP_NONE
+                 && (s->out_vlan < 1 || s->out_vlan > 4095))) {
         return EINVAL;
     }
     m = mirror_find(mb, aux);
@@ -101,6 +106,15 @@ mbridge_register(struct mbridge *mb, void *aux,
     m->dsts = s->n_dsts ? xmemdup(s->dsts, s->n_dsts * sizeof *s->dsts)
                         : NULL;
     m->out_port = s->out_port;
+    m->out_vlan = s->out_port == OFPP_NONE ? s->out_vlan : -1;
+    if (s->n_vlans) {
+        m->vlans = bitmap_allocate(4096);
+        for (size_t i = 0; i < s->n_vlans; i++) {
+            if (s->vlans[i] < 4096) {
+                bitmap_set1(m->vlans, s->vlans[i]);
+            }
+        }
+    }
     return 0;
 }
 
@@ -214,4 +228,27 @@ mbridge_get_stats(const struct mbridge *mb, const void *aux,
         }
     }
     return ENOENT;
+}
+
+int
+mbridge_mirror_out_vlan(const struct mbridge *mb, int idx)
+{
+    const struct mirror *m = &mb->mirrors[idx];
+
+    return m->aux ? m->out_vlan : -1;
+}
+
+bool
+mbridge_mirror_has_vlans(const struct mbridge *mb, int idx)
+{
+    return mb->mirrors[idx].vlans != NULL;
+}
+
+bool
+mbridge_mirror_selects_vlan(const struct mbridge *mb, int idx,
+                            uint16_t vlan)
+{
+    const struct mirror *m = &mb->mirrors[idx];
+
+    return !m->vlans || (vlan < 4096 && bitmap_is_set(m->vlans, vlan));
 }

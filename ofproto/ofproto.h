@@ -105,7 +105,12 @@ struct ofproto_mirror_settings {
     size_t n_srcs;
     ofp_port_t *dsts;           /* select_dst_port: packets sent. */
     size_t n_dsts;
-    ofp_port_t out_port;        /* output_port. */
+    ofp_port_t out_port;        /* output_port, or OFPP_NONE. */
+    const uint16_t *vlans;      /* select_vlan: only packets on these VLANs
+                                 * (0: untagged); none: every VLAN. */
+    size_t n_vlans;
+    int out_vlan;               /* output_vlan (1...4095), used only
+                                 * without 'out_port'; -1 if none. */
 };
 int ofproto_mirror_register(struct ofproto *, void *aux,
                             const struct ofproto_mirror_settings *);
