@@ -35,8 +35,6 @@
 
 VLOG_DEFINE_THIS_MODULE(rconn);
 
-#define MAX_MONITORS 8
-
 /* A queued message and the counter it is charged to. */
 struct txq_entry {
     struct ovs_list node;
@@ -62,16 +60,14 @@ struct rconn {
     long long int last_connected;   /* msec, LLONG_MIN if never. */
     long long int last_disconnected;
     long long int last_admitted;
-    time_t last_connection_wall;
-    time_t last_disconnect_wall;
     unsigned int seqno;
     int last_error;
 
     unsigned int packets_sent;
     unsigned int packets_received;
 
-    struct vconn *monitors[MAX_MONITORS];
-    size_t n_monitors;
+    rconn_tap_cb *tap;          /* Sees each message sent or received. */
+    void *tap_aux;
 };
 
 static void disconnect(struct rconn *, int error);
@@ -217,9 +213,6 @@ rconn_destroy(struct rconn *rc)
             disconnect(rc, 0);
         }
         flush_queue(rc);
-        for (size_t i = 0; i < rc->n_monitors; i++) {
-            vconn_close(rc->monitors[i]);
-        }
         reconnect_destroy(rc->reconnect);
         free(rc->target);
         free(rc->name);
@@ -243,7 +236,6 @@ disconnect(struct rconn *rc, int error)
                       ovs_strerror(error));
         }
         rc->last_disconnected = now;
-        rc->last_disconnect_wall = time_wall();
         rc->seqno++;
         reconnect_disconnected(rc->reconnect, now, error);
     } else if (error) {
@@ -262,21 +254,14 @@ disconnect(struct rconn *rc, int error)
     flush_queue(rc);
 }
 
+/* Shows 'msg' to the tap, if any.  Called once per message, after it left
+ * or arrived, so that the tap sees the conversation in order and never
+ * sees a message twice because the transport was busy. */
 static void
-copy_to_monitors(struct rconn *rc, const struct ofpbuf *msg)
+tap_msg(const struct rconn *rc, const struct ofpbuf *msg)
 {
-    for (size_t i = 0; i < rc->n_monitors; ) {
-        struct ofpbuf *copy = ofpbuf_clone(msg);
-        int error = vconn_send(rc->monitors[i], copy);
-        if (error == EAGAIN) {
-            ofpbuf_delete(copy);
-        } else if (error) {
-            ofpbuf_delete(copy);
-            vconn_close(rc->monitors[i]);
-            rc->monitors[i] = rc->monitors[--rc->n_monitors];
-            continue;
-        }
-        i++;
+    if (rc->tap) {
+        rc->tap(msg, rc->tap_aux);
     }
 }
 
@@ -289,13 +274,20 @@ try_send(struct rconn *rc)
                                            struct txq_entry, node);
         size_t size = e->msg->size;
 
-        copy_to_monitors(rc, e->msg);
+        /* The vconn owns the message once it accepts it: keep a copy for
+         * the tap only when somebody is listening. */
+        struct ofpbuf *copy = rc->tap ? ofpbuf_clone(e->msg) : NULL;
         int error = vconn_send(rc->vconn, e->msg);
-        if (error == EAGAIN) {
+        if (error) {
+            ofpbuf_delete(copy);
+            if (error != EAGAIN) {
+                disconnect(rc, error);
+            }
             break;
-        } else if (error) {
-            disconnect(rc, error);
-            break;
+        }
+        if (copy) {
+            tap_msg(rc, copy);
+            ofpbuf_delete(copy);
         }
         ovs_list_remove(&e->node);
         if (e->counter) {
@@ -327,11 +319,10 @@ static void
 send_probe(struct rconn *rc)
 {
     if (rc->connected) {
-        struct ofpbuf *echo = ofpraw_alloc(OFPRAW_OFPT_ECHO_REQUEST,
-                                           vconn_get_version(rc->vconn), 0);
-        if (vconn_send(rc->vconn, echo)) {
-            ofpbuf_delete(echo);
-        }
+        /* Queued like any message, so it keeps its place and the tap
+         * sees it. */
+        rconn_send(rc, ofpraw_alloc(OFPRAW_OFPT_ECHO_REQUEST,
+                                    vconn_get_version(rc->vconn), 0), NULL);
     }
 }
 
@@ -348,16 +339,12 @@ rconn_run(struct rconn *rc)
                 VLOG_INFO("%s: connected", rc->name);
                 rc->connected = true;
                 rc->last_connected = now;
-                rc->last_connection_wall = time_wall();
                 rc->seqno++;
                 reconnect_connected(rc->reconnect, now);
             } else if (error != EAGAIN) {
                 disconnect(rc, error);
             }
         }
-    }
-    for (size_t i = 0; i < rc->n_monitors; i++) {
-        vconn_run(rc->monitors[i]);
     }
 
     for (;;) {
@@ -399,9 +386,6 @@ rconn_run_wait(struct rconn *rc)
             vconn_send_wait(rc->vconn);
         }
     }
-    for (size_t i = 0; i < rc->n_monitors; i++) {
-        vconn_run_wait(rc->monitors[i]);
-    }
     reconnect_wait(rc->reconnect, time_msec());
 }
 
@@ -432,7 +416,7 @@ rconn_recv(struct rconn *rc)
         long long int now = time_msec();
         reconnect_activity(rc->reconnect, now);
         rc->packets_received++;
-        copy_to_monitors(rc, msg);
+        tap_msg(rc, msg);
 
         enum ofptype type;
         const struct ofp_header *oh = msg->data;
@@ -497,15 +481,10 @@ rconn_send_with_limit(struct rconn *rc, struct ofpbuf *msg,
 }
 
 void
-rconn_add_monitor(struct rconn *rc, struct vconn *vconn)
+rconn_set_tap(struct rconn *rc, rconn_tap_cb *tap, void *aux)
 {
-    if (rc->n_monitors < MAX_MONITORS) {
-        rc->monitors[rc->n_monitors++] = vconn;
-    } else {
-        VLOG_DBG("%s: too many monitor connections, dropping one",
-                 rc->name);
-        vconn_close(vconn);
-    }
+    rc->tap = tap;
+    rc->tap_aux = aux;
 }
 
 const char *
@@ -575,16 +554,16 @@ rconn_get_state(const struct rconn *rc)
             : "DISCONNECTED");
 }
 
-time_t
+long long int
 rconn_get_last_connection(const struct rconn *rc)
 {
-    return rc->last_connection_wall;
+    return rc->last_connected;
 }
 
-time_t
+long long int
 rconn_get_last_disconnect(const struct rconn *rc)
 {
-    return rc->last_disconnect_wall;
+    return rc->last_disconnected;
 }
 
 /* Changes every time the rconn connects or disconnects. */

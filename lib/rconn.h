@@ -62,9 +62,13 @@ int rconn_send(struct rconn *rc, struct ofpbuf *msg,
 int rconn_send_with_limit(struct rconn *rc, struct ofpbuf *msg,
                           struct rconn_packet_counter *, int queue_limit);
 
-/* Copies of every message sent and received go to 'vconn' too (taking
- * ownership of it), for "ovs-ofctl snoop". */
-void rconn_add_monitor(struct rconn *rc, struct vconn *);
+/* A tap sees every OpenFlow message that 'rc' sends or receives (echo
+ * requests and replies included, hellos excepted: those belong to the
+ * vconn), just after it went out or came in.  'msg' stays the rconn's:
+ * a tap that keeps it must copy it.  This is how "ovs-ofctl snoop" sees a
+ * controller's conversation.  A null 'tap' removes it. */
+typedef void rconn_tap_cb(const struct ofpbuf *msg, void *aux);
+void rconn_set_tap(struct rconn *rc, rconn_tap_cb *tap, void *aux);
 
 const char *rconn_get_name(const struct rconn *rc);
 void rconn_set_name(struct rconn *rc, const char *);
@@ -76,8 +80,11 @@ bool rconn_is_admitted(const struct rconn *rc);
 int rconn_failure_duration(const struct rconn *rc);
 int rconn_get_version(const struct rconn *rc);
 const char *rconn_get_state(const struct rconn *rc);
-time_t rconn_get_last_connection(const struct rconn *rc);
-time_t rconn_get_last_disconnect(const struct rconn *rc);
+/* When the connection last came up and last went down, in time_msec()
+ * terms (the monotonic clock, which "time/warp" moves), or LLONG_MIN if
+ * never. */
+long long int rconn_get_last_connection(const struct rconn *rc);
+long long int rconn_get_last_disconnect(const struct rconn *rc);
 unsigned int rconn_get_connection_seqno(const struct rconn *rc);
 int rconn_get_last_error(const struct rconn *rc);
 unsigned int rconn_count_txqlen(const struct rconn *rc);

@@ -10,7 +10,9 @@ ofproto_libofproto_a_SOURCES += \
 	ofproto/connmgr.c \
 	ofproto/ofproto.c \
 	ofproto/pinsched.c \
-	ofproto/pinsched.h
+	ofproto/pinsched.h \
+	ofproto/snoop.c \
+	ofproto/snoop.h
 EXTRA_DIST += ofproto/ofproto-unixctl.man
 # --- end ofproto core ---
 # --- ofproto-dpif, translation, upcalls, mac-learning, trace (helper xlate) ---

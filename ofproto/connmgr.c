@@ -14,6 +14,10 @@
  *     an asynchronous configuration explicitly, as "ovs-ofctl monitor BR
  *     resume" does to turn closures on.
  *
+ * Every message on a controller connection is also copied to the
+ * snoopers of $OVS_RUNDIR/BRIDGE.snoop (see snoop.c); service connections
+ * are not.
+ *
  * Every connection keeps what its peer negotiated: the protocol (version,
  * flow format, table-id extension), the role, the asynchronous
  * configuration, the packet-in format, miss_send_len and the controller id.
@@ -33,6 +37,7 @@
 #include "netdev.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +56,7 @@
 #include "rconn.h"
 #include "shash.h"
 #include "smap.h"
+#include "snoop.h"
 #include "timeval.h"
 #include "unixctl.h"
 #include "util.h"
@@ -127,6 +133,7 @@ struct connmgr {
     struct ovs_list services;   /* struct ofservice. */
     char *mgmt_target;
     uint32_t mgmt_versions;     /* 0: default. */
+    struct snoop *snoop;        /* Listener on BRIDGE.snoop, or NULL. */
     struct shash controllers;   /* Active targets: struct ofconn. */
     size_t n_controllers;       /* Configured, active plus passive. */
 
@@ -186,7 +193,8 @@ ofservice_destroy(struct ofservice *svc)
 
 struct connmgr *
 connmgr_create(struct ofproto *ofproto, const char *name,
-               const char *mgmt_target, connmgr_msg_cb *cb, void *aux)
+               const char *mgmt_target, const char *snoop_target,
+               connmgr_msg_cb *cb, void *aux)
 {
     struct connmgr *mgr = xzalloc(sizeof *mgr);
 
@@ -199,6 +207,7 @@ connmgr_create(struct ofproto *ofproto, const char *name,
     shash_init(&mgr->controllers);
     mgr->mgmt_target = xstrdup(mgmt_target);
     ofservice_create(mgr, mgmt_target, OFCONN_SERVICE, 0);
+    mgr->snoop = snoop_target ? snoop_create(name, snoop_target) : NULL;
     return mgr;
 }
 
@@ -217,6 +226,7 @@ connmgr_destroy(struct connmgr *mgr)
     LIST_FOR_EACH_SAFE (svc, node, &mgr->services) {
         ofservice_destroy(svc);
     }
+    snoop_destroy(mgr->snoop);
     shash_destroy(&mgr->controllers);
     free(mgr->mgmt_target);
     free(mgr->name);
@@ -264,6 +274,7 @@ connmgr_run(struct connmgr *mgr)
             ofconn_destroy(ofconn);
         }
     }
+    snoop_run(mgr->snoop, mgr->n_controllers > 0);
     connmgr_check_miss_interest(mgr);
 }
 
@@ -279,6 +290,7 @@ connmgr_wait(struct connmgr *mgr)
     LIST_FOR_EACH (ofconn, node, &mgr->conns) {
         ofconn_wait(ofconn);
     }
+    snoop_wait(mgr->snoop);
 }
 
 void
@@ -536,10 +548,12 @@ ofconn_get_info(const struct ofconn *ofconn,
 {
     const struct rconn *rc = ofconn->rconn;
     int last_error = rconn_get_last_error(rc);
-    time_t now = time_now();
+    long long int now = time_msec();
 
+    /* As in Open vSwitch, a connection that is down has no role. */
     info->is_connected = rconn_is_connected(rc);
-    info->role = (ofconn->role == OFPCR12_ROLE_MASTER ? "master"
+    info->role = (!info->is_connected ? NULL
+                  : ofconn->role == OFPCR12_ROLE_MASTER ? "master"
                   : ofconn->role == OFPCR12_ROLE_SLAVE ? "slave"
                   : "other");
     info->pairs = xmalloc(sizeof *info->pairs);
@@ -551,15 +565,17 @@ ofconn_get_info(const struct ofconn *ofconn,
                  last_error == EOF ? "End of file" : ovs_strerror(last_error));
     }
     smap_add(pairs, "state", rconn_get_state(rc));
-    time_t last = rconn_get_last_connection(rc);
-    if (last > 0) {
+    /* Both times come from the monotonic clock, like 'now': a wall-clock
+     * time subtracted from a monotonic one gave negative ages. */
+    long long int last = rconn_get_last_connection(rc);
+    if (last != LLONG_MIN) {
         smap_add_format(pairs, "sec_since_connect", "%lld",
-                        (long long int) (now - last));
+                        (now - last) / 1000);
     }
-    time_t disc = rconn_get_last_disconnect(rc);
-    if (disc > 0) {
+    long long int disc = rconn_get_last_disconnect(rc);
+    if (disc != LLONG_MIN) {
         smap_add_format(pairs, "sec_since_disconnect", "%lld",
-                        (long long int) (now - disc));
+                        (now - disc) / 1000);
     }
 
     for (int i = 0; i < PINSCHED_N_KINDS; i++) {
@@ -609,6 +625,15 @@ connmgr_get_controller_info(const struct connmgr *mgr, struct shash *info)
 
 /* ---- One connection. ---- */
 
+/* rconn tap of a controller connection: snoopers get a copy. */
+static void
+ofconn_tap(const struct ofpbuf *msg, void *mgr_)
+{
+    struct connmgr *mgr = mgr_;
+
+    snoop_copy(mgr->snoop, msg);
+}
+
 static struct ofconn *
 ofconn_create(struct connmgr *mgr, struct rconn *rconn,
               enum ofconn_type type, const char *target,
@@ -625,6 +650,9 @@ ofconn_create(struct connmgr *mgr, struct rconn *rconn,
     }
     ofconn->async_counter = rconn_packet_counter_create();
     ofconn->reply_counter = rconn_packet_counter_create();
+    if (type == OFCONN_PRIMARY) {
+        rconn_set_tap(rconn, ofconn_tap, mgr);
+    }
     ofconn_flush(ofconn);
     ovs_list_push_back(&mgr->conns, &ofconn->node);
     return ofconn;

@@ -64,11 +64,14 @@ typedef void connmgr_msg_cb(struct ofconn *, const struct ofp_header *oh,
 
 /* Creates the connection manager of bridge 'ofproto' named 'name', which
  * listens at once on 'mgmt_target' (e.g. "punix:RUNDIR/br0.mgmt") for
- * service connections; 'cb' with 'aux' handles their messages.  Returns
- * NULL (after logging) only if memory fails; a listener that cannot be
- * opened is logged and retried at the next connmgr_set_controllers(). */
+ * service connections and, unless it is NULL, on 'snoop_target' (e.g.
+ * "punix:RUNDIR/br0.snoop") for snoopers of its controller connections;
+ * 'cb' with 'aux' handles their messages.  A listener that cannot be
+ * opened is logged; the management one is retried at the next
+ * connmgr_set_controllers(). */
 struct connmgr *connmgr_create(struct ofproto *, const char *name,
                                const char *mgmt_target,
+                               const char *snoop_target,
                                connmgr_msg_cb *cb, void *aux);
 void connmgr_destroy(struct connmgr *);
 void connmgr_run(struct connmgr *);

@@ -10,8 +10,10 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include "bitmap.h"
 #include "ofproto.h"
 #include "openflow/openflow-1.0.h"
+#include "openvswitch/util.h"
 #include "util.h"
 
 struct mirror {
@@ -22,6 +24,13 @@ struct mirror {
     ofp_port_t *dsts;
     size_t n_dsts;
     ofp_port_t out_port;
+    unsigned long *vlans;       /* VLANs selected, NULL for all. */
+    int out_vlan;               /* VLAN to flood copies on, or -1. */
+
+    /* Copies sent, as of the last statistics push.  They belong to the
+     * mirror, so reconfiguring it keeps them. */
+    uint64_t tx_packets;
+    uint64_t tx_bytes;
 };
 
 struct mbridge {
@@ -39,6 +48,7 @@ mirror_clear(struct mirror *m)
 {
     free(m->srcs);
     free(m->dsts);
+    bitmap_free(m->vlans);
     memset(m, 0, sizeof *m);
 }
 
@@ -70,7 +80,8 @@ mbridge_register(struct mbridge *mb, void *aux,
 {
     struct mirror *m;
 
-    if (!aux || s->out_port == OFPP_NONE) {
+    if (!aux || (s->out_port == OFPP_NONE
+                 && (s->out_vlan < 1 || s->out_vlan > 4095))) {
         return EINVAL;
     }
     m = mirror_find(mb, aux);
@@ -80,8 +91,13 @@ mbridge_register(struct mbridge *mb, void *aux,
             return EFBIG;
         }
     }
+    uint64_t tx_packets = m->aux ? m->tx_packets : 0;
+    uint64_t tx_bytes = m->aux ? m->tx_bytes : 0;
+
     mirror_clear(m);
     m->aux = aux;
+    m->tx_packets = tx_packets;
+    m->tx_bytes = tx_bytes;
     m->select_all = s->select_all;
     m->n_srcs = s->n_srcs;
     m->srcs = s->n_srcs ? xmemdup(s->srcs, s->n_srcs * sizeof *s->srcs)
@@ -90,6 +106,15 @@ mbridge_register(struct mbridge *mb, void *aux,
     m->dsts = s->n_dsts ? xmemdup(s->dsts, s->n_dsts * sizeof *s->dsts)
                         : NULL;
     m->out_port = s->out_port;
+    m->out_vlan = s->out_port == OFPP_NONE ? s->out_vlan : -1;
+    if (s->n_vlans) {
+        m->vlans = bitmap_allocate(4096);
+        for (size_t i = 0; i < s->n_vlans; i++) {
+            if (s->vlans[i] < 4096) {
+                bitmap_set1(m->vlans, s->vlans[i]);
+            }
+        }
+    }
     return 0;
 }
 
@@ -172,4 +197,58 @@ mbridge_is_output_port(const struct mbridge *mb, ofp_port_t port)
         }
     }
     return false;
+}
+
+void
+mbridge_credit(struct mbridge *mb, uint32_t mirrors, uint64_t packets,
+               uint64_t bytes)
+{
+    while (mirrors) {
+        struct mirror *m = &mb->mirrors[ctz32(mirrors)];
+
+        mirrors &= mirrors - 1;
+        if (m->aux) {
+            m->tx_packets += packets;
+            m->tx_bytes += bytes;
+        }
+    }
+}
+
+int
+mbridge_get_stats(const struct mbridge *mb, const void *aux,
+                  uint64_t *packets, uint64_t *bytes)
+{
+    for (int i = 0; aux && i < MAX_MIRRORS; i++) {
+        const struct mirror *m = &mb->mirrors[i];
+
+        if (m->aux == aux) {
+            *packets = m->tx_packets;
+            *bytes = m->tx_bytes;
+            return 0;
+        }
+    }
+    return ENOENT;
+}
+
+int
+mbridge_mirror_out_vlan(const struct mbridge *mb, int idx)
+{
+    const struct mirror *m = &mb->mirrors[idx];
+
+    return m->aux ? m->out_vlan : -1;
+}
+
+bool
+mbridge_mirror_has_vlans(const struct mbridge *mb, int idx)
+{
+    return mb->mirrors[idx].vlans != NULL;
+}
+
+bool
+mbridge_mirror_selects_vlan(const struct mbridge *mb, int idx,
+                            uint16_t vlan)
+{
+    const struct mirror *m = &mb->mirrors[idx];
+
+    return !m->vlans || (vlan < 4096 && bitmap_is_set(m->vlans, vlan));
 }

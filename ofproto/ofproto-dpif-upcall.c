@@ -107,6 +107,11 @@ dpif_upcall_handler(const struct dpif_upcall *upcall,
                                    xout.n_learned * sizeof *xout.learned)
                          : NULL);
         ukey->n_learned = xout.n_learned;
+        ukey->mirrored = (xout.n_mirrored
+                          ? xmemdup(xout.mirrored,
+                                    xout.n_mirrored * sizeof *xout.mirrored)
+                          : NULL);
+        ukey->n_mirrored = xout.n_mirrored;
         ukey->dump_seq = backer->dump_seq;
         xout.rules = NULL;
         xout.n_rules = 0;
@@ -131,6 +136,7 @@ dpif_ukey_destroy(struct dpif_ukey *ukey)
         }
         free(ukey->recircs);
         free(ukey->learned);
+        free(ukey->mirrored);
         free(ukey);
     }
 }
@@ -156,6 +162,7 @@ push_flow_stats(const struct dpif_flow *flow, void *backer_)
         ofproto_rule_credit(ukey->rules[i], packets, bytes,
                             flow->stats.used);
     }
+    xlate_mirrored_credit(ukey->mirrored, ukey->n_mirrored, packets, bytes);
     ukey->packets = flow->stats.n_packets;
     ukey->bytes = flow->stats.n_bytes;
 

@@ -171,6 +171,41 @@ xlate_out_credit(const struct xlate_out *xout, uint64_t bytes)
     for (size_t i = 0; i < xout->n_rules; i++) {
         ofproto_rule_credit(xout->rules[i], 1, bytes, now);
     }
+    xlate_mirrored_credit(xout->mirrored, xout->n_mirrored, 1, bytes);
+}
+
+void
+xlate_mirrored_credit(const struct xlate_mirrored *mirrored, size_t n,
+                      uint64_t packets, uint64_t bytes)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct ofproto_dpif *od = ofproto_dpif_cast(mirrored[i].bridge);
+
+        if (od) {
+            mbridge_credit(od->mbridge, mirrored[i].mirrors, packets, bytes);
+        }
+    }
+}
+
+/* Remembers that mirror 'idx' of the current bridge got a copy.  Beyond
+ * four bridges in one translation (patch ports), copies go uncounted. */
+static void
+xout_add_mirror(struct xlate_ctx *ctx, int idx)
+{
+    struct xlate_out *xout = ctx->xout;
+
+    for (size_t i = 0; i < xout->n_mirrored; i++) {
+        if (xout->mirrored[i].bridge == ctx->bridge) {
+            xout->mirrored[i].mirrors |= UINT32_C(1) << idx;
+            return;
+        }
+    }
+    if (xout->n_mirrored < ARRAY_SIZE(xout->mirrored)) {
+        struct xlate_mirrored *m = &xout->mirrored[xout->n_mirrored++];
+
+        m->bridge = ctx->bridge;
+        m->mirrors = UINT32_C(1) << idx;
+    }
 }
 
 /* Remembers that the packet went through 'rule'.  A rule gets a packet
@@ -284,23 +319,72 @@ xlate_controller(struct xlate_ctx *ctx, uint8_t reason, uint16_t max_len,
 
 static void compose_output(struct xlate_ctx *, ofp_port_t, bool mirror);
 
-/* Sends a copy to every mirror in 'mirrors' that has not had one yet. */
+static int compare_ofp_ports(const void *, const void *);
+
+/* Sends a mirror's copy to VLAN 'vlan': tagged with it (keeping the
+ * packet's priority bits), to every port of the bridge that carries the
+ * VLAN, the input port included, mirror output ports excepted.  This
+ * bridge has no per-port VLAN configuration, so every port carries every
+ * VLAN. */
+static void
+mirror_flood_vlan(struct xlate_ctx *ctx, int vlan)
+{
+    struct ofproto_dpif *od = ofproto_dpif_cast(ctx->bridge);
+    ofp_port_t *ports = xmalloc((hmap_count(&ctx->bridge->ports) + 1)
+                                * sizeof *ports);
+    ovs_be16 old_tci = ctx->flow.vlan_tci;
+    struct ofport *ofport;
+    size_t n = 0;
+
+    HMAP_FOR_EACH (ofport, hmap_node, &ctx->bridge->ports) {
+        if (!mbridge_is_output_port(od->mbridge, ofport->ofp_port)) {
+            ports[n++] = ofport->ofp_port;
+        }
+    }
+    qsort(ports, n, sizeof *ports, compare_ofp_ports);
+
+    ctx->wc->masks.vlan_tci |= htons(VLAN_PCP_MASK | VLAN_CFI);
+    ctx->flow.vlan_tci = ((old_tci & htons(VLAN_PCP_MASK))
+                          | htons(vlan | VLAN_CFI));
+    for (size_t i = 0; i < n; i++) {
+        compose_output(ctx, ports[i], false);
+    }
+    ctx->flow.vlan_tci = old_tci;
+    free(ports);
+}
+
+/* Sends a copy to every mirror in 'mirrors' that has not had one yet and
+ * that selects the packet's VLAN. */
 static void
 mirror_packet(struct xlate_ctx *ctx, uint32_t mirrors)
 {
     struct ofproto_dpif *od = ofproto_dpif_cast(ctx->bridge);
+    uint16_t vlan = (ctx->flow.vlan_tci & htons(VLAN_CFI)
+                     ? vlan_tci_to_vid(ctx->flow.vlan_tci) : 0);
 
     mirrors &= ~ctx->mirrors;
     while (mirrors) {
         int idx = ctz32(mirrors);
         ofp_port_t out = mbridge_mirror_out(od->mbridge, idx);
+        int out_vlan = mbridge_mirror_out_vlan(od->mbridge, idx);
 
         mirrors &= mirrors - 1;
+        if (mbridge_mirror_has_vlans(od->mbridge, idx)) {
+            ctx->wc->masks.vlan_tci |= htons(VLAN_VID_MASK | VLAN_CFI);
+            if (!mbridge_mirror_selects_vlan(od->mbridge, idx, vlan)) {
+                continue;
+            }
+        }
         ctx->mirrors |= UINT32_C(1) << idx;
         if (out != OFPP_NONE && out != ctx->flow.in_port.ofp_port) {
             xlate_report(ctx, "mirror %d: output to port %"PRIu16,
                          idx, ofp_to_u16(out));
             compose_output(ctx, out, false);
+            xout_add_mirror(ctx, idx);
+        } else if (out == OFPP_NONE && out_vlan > 0) {
+            xlate_report(ctx, "mirror %d: output to VLAN %d", idx, out_vlan);
+            mirror_flood_vlan(ctx, out_vlan);
+            xout_add_mirror(ctx, idx);
         }
     }
 }

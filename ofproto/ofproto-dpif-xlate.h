@@ -81,13 +81,26 @@ struct xlate_out {
         ofp_port_t port;
     } learned[4];
     size_t n_learned;
+
+    /* Mirrors that got a copy, per bridge, so that each packet of a
+     * cached flow counts for them too. */
+    struct xlate_mirrored {
+        struct ofproto *bridge;
+        uint32_t mirrors;       /* Bitmap of mirror slots. */
+    } mirrored[4];
+    size_t n_mirrored;
 };
+
+/* Credits 'n' mirror bitmaps with 'packets' copies of 'bytes' bytes. */
+void xlate_mirrored_credit(const struct xlate_mirrored *, size_t n,
+                           uint64_t packets, uint64_t bytes);
 
 void xlate_out_init(struct xlate_out *);
 void xlate_out_uninit(struct xlate_out *);
 void xlate_actions(const struct xlate_in *, struct xlate_out *);
 
-/* Credits the rules in 'xout' with one packet of 'bytes' bytes. */
+/* Credits the rules and mirrors in 'xout' with one packet of 'bytes'
+ * bytes. */
 void xlate_out_credit(const struct xlate_out *, uint64_t bytes);
 
 /* ----- Internal to ofproto-dpif-xlate.c and ofproto-dpif-freeze.c ---- */

@@ -472,6 +472,17 @@ ofproto_dpif_mirror_unregister(struct ofproto *ofproto, void *aux)
     dpif_backer_flush(od->backer);
 }
 
+int
+ofproto_dpif_mirror_get_stats(struct ofproto *ofproto, const void *aux,
+                              uint64_t *packets, uint64_t *bytes)
+{
+    struct ofproto_dpif *od = ofproto_dpif_cast(ofproto);
+
+    /* Cached flows count their copies in the datapath until pushed. */
+    dpif_backer_push_stats(od->backer);
+    return mbridge_get_stats(od->mbridge, aux, packets, bytes);
+}
+
 void
 ofproto_dpif_set_mac_table_config(struct ofproto *ofproto,
                                   unsigned int idle_time, size_t max_entries)

@@ -67,6 +67,8 @@ struct dpif_ukey {
     size_t n_recircs;
     struct xlate_learned *learned;  /* MAC entries to refresh. */
     size_t n_learned;
+    struct xlate_mirrored *mirrored;    /* Mirrors that get copies. */
+    size_t n_mirrored;
     uint64_t packets, bytes;    /* Already credited. */
     uint64_t dump_seq;          /* Last push that saw the flow alive. */
 };

@@ -165,6 +165,8 @@ enum ofperr ofproto_dpif_resume(struct ofproto *,
 int ofproto_dpif_mirror_register(struct ofproto *, void *aux,
                                  const struct ofproto_mirror_settings *);
 void ofproto_dpif_mirror_unregister(struct ofproto *, void *aux);
+int ofproto_dpif_mirror_get_stats(struct ofproto *, const void *aux,
+                                  uint64_t *packets, uint64_t *bytes);
 void ofproto_dpif_set_mac_table_config(struct ofproto *,
                                        unsigned int idle_time,
                                        size_t max_entries);

@@ -200,8 +200,10 @@ ofproto_create(const char *name, const char *type,
     impl->next_expire = LLONG_MAX;
 
     char *mgmt = xasprintf("punix:%s/%s.mgmt", ovs_rundir(), name);
-    ofproto->connmgr = connmgr_create(ofproto, name, mgmt, handle_openflow,
-                                      ofproto);
+    char *snoop = xasprintf("punix:%s/%s.snoop", ovs_rundir(), name);
+    ofproto->connmgr = connmgr_create(ofproto, name, mgmt, snoop,
+                                      handle_openflow, ofproto);
+    free(snoop);
     free(mgmt);
 
     hmap_insert(&all_ofprotos, &ofproto->hmap_node, hash_string(name, 0));
@@ -340,6 +342,13 @@ ofproto_mirror_register(struct ofproto *ofproto, void *aux,
                         const struct ofproto_mirror_settings *s)
 {
     return ofproto_dpif_mirror_register(ofproto, aux, s);
+}
+
+int
+ofproto_mirror_get_stats(struct ofproto *ofproto, const void *aux,
+                         uint64_t *packets, uint64_t *bytes)
+{
+    return ofproto_dpif_mirror_get_stats(ofproto, aux, packets, bytes);
 }
 
 void

@@ -72,7 +72,8 @@ void ofproto_set_mgmt_versions(struct ofproto *, uint32_t allowed_versions);
 /* Status of one controller connection, for the Controller table. */
 struct ofproto_controller_info {
     bool is_connected;
-    const char *role;           /* "other", "master", "slave". */
+    const char *role;           /* "other", "master", "slave"; NULL when
+                                 * not connected. */
     struct smap *pairs;         /* status column: "state", "sec_since_connect",
                                  * "last_error", packet-in queue statistics
                                  * ("packet-in-TYPE-queued" etc.). */
@@ -104,11 +105,21 @@ struct ofproto_mirror_settings {
     size_t n_srcs;
     ofp_port_t *dsts;           /* select_dst_port: packets sent. */
     size_t n_dsts;
-    ofp_port_t out_port;        /* output_port. */
+    ofp_port_t out_port;        /* output_port, or OFPP_NONE. */
+    const uint16_t *vlans;      /* select_vlan: only packets on these VLANs
+                                 * (0: untagged); none: every VLAN. */
+    size_t n_vlans;
+    int out_vlan;               /* output_vlan (1...4095), used only
+                                 * without 'out_port'; -1 if none. */
 };
 int ofproto_mirror_register(struct ofproto *, void *aux,
                             const struct ofproto_mirror_settings *);
 void ofproto_mirror_unregister(struct ofproto *, void *aux);
+/* Copies the mirror identified by 'aux' sent so far (the Mirror table's
+ * tx_packets and tx_bytes): returns 0, or ENOENT if it is not
+ * registered. */
+int ofproto_mirror_get_stats(struct ofproto *, const void *aux,
+                             uint64_t *packets, uint64_t *bytes);
 
 /* MAC learning table for NORMAL. */
 void ofproto_set_mac_table_config(struct ofproto *, unsigned int idle_time,

@@ -56,7 +56,7 @@ TESTSUITE_AT += tests/ofp-closure.at
 TESTSUITE_AT += tests/odp-actions.at tests/dpif.at tests/dpctl.at
 # --- ofproto tests ---
 TESTSUITE_AT +=
-TESTSUITE_AT += tests/pinsched.at tests/ofproto.at
+TESTSUITE_AT += tests/pinsched.at tests/ofproto.at tests/snoop.at
 # --- ofproto-dpif tests ---
 TESTSUITE_AT += tests/ofproto-dpif.at
 # --- vswitchd tests ---

@@ -2472,6 +2472,8 @@ ofctl_snoop(struct ovs_cmdl_context *ctx)
     struct vconn *vconn;
 
     open_target(ctx->argv[1], "snoop", &vconn);
+    /* The copies come in whatever version each controller speaks. */
+    vconn_set_recv_any_version(vconn);
     monitor_vconn(vconn, false, false);
 }
 

@@ -741,7 +741,14 @@ bridge_configure_mirrors(struct bridge *br, const struct ovsrec_bridge *row)
             .name = mc->name,
             .select_all = mc->select_all,
             .out_port = OFPP_NONE,
+            .out_vlan = -1,
         };
+        uint16_t *vlans = xmalloc((mc->n_select_vlan + 1) * sizeof *vlans);
+        for (size_t j = 0; j < mc->n_select_vlan; j++) {
+            vlans[j] = mc->select_vlan[j];
+        }
+        s.vlans = vlans;
+        s.n_vlans = mc->n_select_vlan;
         size_t n_src_alloc = 0, n_dst_alloc = 0;
         for (size_t j = 0; j < mc->n_select_src_port; j++) {
             mirror_add_port(br, mc->select_src_port[j], &s.srcs, &s.n_srcs,
@@ -761,14 +768,27 @@ bridge_configure_mirrors(struct bridge *br, const struct ovsrec_bridge *row)
             }
             free(out);
         }
+        if (mc->n_output_vlan) {
+            if (mc->output_port) {
+                VLOG_WARN("bridge %s: mirror %s has both an output port "
+                          "and an output VLAN, ignoring the VLAN",
+                          br->name, mc->name);
+            } else {
+                s.out_vlan = *mc->output_vlan;
+            }
+        }
 
         struct ds desc = DS_EMPTY_INITIALIZER;
         ds_put_format(&desc, "%s all=%d", mc->name, s.select_all);
         format_port_list(&desc, "src", s.srcs, s.n_srcs);
         format_port_list(&desc, "dst", s.dsts, s.n_dsts);
-        ds_put_format(&desc, " out=%d", ofp_to_u16(s.out_port));
+        ds_put_format(&desc, " out=%d vlans=", ofp_to_u16(s.out_port));
+        for (size_t j = 0; j < s.n_vlans; j++) {
+            ds_put_format(&desc, "%s%d", j ? "," : "", s.vlans[j]);
+        }
+        ds_put_format(&desc, " out_vlan=%d", s.out_vlan);
 
-        if (s.out_port == OFPP_NONE) {
+        if (s.out_port == OFPP_NONE && s.out_vlan < 0) {
             if (m->settings) {
                 ofproto_mirror_unregister(br->ofproto, m);
                 free(m->settings);
@@ -790,6 +810,7 @@ bridge_configure_mirrors(struct bridge *br, const struct ovsrec_bridge *row)
         ds_destroy(&desc);
         free(s.srcs);
         free(s.dsts);
+        free(vlans);
     }
 }
 
@@ -956,6 +977,25 @@ controller_write_status(const struct ovsrec_controller *row,
     }
 }
 
+/* The Mirror row's statistics: the copies the mirror sent, or nothing
+ * for a mirror that is not in effect. */
+static void
+mirror_write_status(const struct bridge *br,
+                    const struct ovsrec_mirror *row)
+{
+    static const char *keys[] = { "tx_bytes", "tx_packets" };
+    struct mirror *m = mirror_lookup(br, &row->header_.uuid);
+    uint64_t packets, bytes;
+
+    if (m && m->settings
+        && !ofproto_mirror_get_stats(br->ofproto, m, &packets, &bytes)) {
+        int64_t values[] = { bytes, packets };
+        ovsrec_mirror_set_statistics(row, keys, values, ARRAY_SIZE(keys));
+    } else {
+        ovsrec_mirror_set_statistics(row, NULL, NULL, 0);
+    }
+}
+
 static void
 bridge_row_write_status(const struct bridge *br,
                         const struct ovsrec_bridge *row)
@@ -982,6 +1022,10 @@ bridge_row_write_status(const struct bridge *br,
             controller_write_status(row->controller[i], &info);
         }
         ofproto_free_ofproto_controller_info(&info);
+    }
+
+    for (size_t i = 0; i < row->n_mirrors; i++) {
+        mirror_write_status(br, row->mirrors[i]);
     }
 }
 
