@@ -665,18 +665,27 @@ parse_u16(const char *name, const char *value, uint16_t *out)
     return NULL;
 }
 
+/* Like strtoull() in base 0, as ovs-ofctl reads numbers: a leading '-'
+ * negates modulo 2**64, so "-1" means all ones. */
 static char * OVS_WARN_UNUSED_RESULT
 parse_u64(const char *value, uint64_t *out)
 {
-    unsigned long long x;
+    char *tail;
 
-    if (!str_to_ullong(value, 0, &x)) {
+    if (!*value) {
+        return xstrdup("missing required numeric argument");
+    }
+    errno = 0;
+    *out = strtoull(value, &tail, 0);
+    if (errno || *tail) {
         return xasprintf("invalid numeric format %s", value);
     }
-    *out = x;
     return NULL;
 }
 
+/* "cookie=VALUE" or "cookie=VALUE/MASK".  A flow addition sets a cookie
+ * and so takes no mask, whatever the mask says; a delete only matches, so
+ * it needs one. */
 static char * OVS_WARN_UNUSED_RESULT
 parse_cookie(struct ofputil_flow_mod *fm, int command, char *value,
              enum ofputil_protocol *usable)
@@ -685,6 +694,9 @@ parse_cookie(struct ofputil_flow_mod *fm, int command, char *value,
     uint64_t cookie = 0, mask = 0;
     char *error;
 
+    if (slash && command == OFPFC_ADD) {
+        return xstrdup("flow additions cannot use a cookie mask");
+    }
     if (slash) {
         *slash = '\0';
     }
@@ -697,18 +709,14 @@ parse_cookie(struct ofputil_flow_mod *fm, int command, char *value,
         if (error) {
             return error;
         }
-        if (command == OFPFC_ADD) {
-            return xstrdup("flow additions cannot use a cookie mask");
-        }
         fm->cookie = htonll(cookie);
         fm->cookie_mask = htonll(mask);
         if (mask) {
             *usable &= OFPUTIL_P_NXM_OF11_UP;
         }
     } else if (command == OFPFC_DELETE || command == OFPFC_DELETE_STRICT) {
-        /* Without a mask the cookie is one to give flows, which a delete
-         * cannot do. */
-        return xstrdup("cannot set cookie");
+        return xasprintf("cannot set cookie (to match on a cookie, specify "
+                         "a mask, e.g. cookie=%s/-1)", value);
     } else {
         fm->new_cookie = htonll(cookie);
         fm->modify_cookie = command != OFPFC_ADD;
