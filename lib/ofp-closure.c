@@ -363,6 +363,7 @@ is_metadata_field(enum mf_field_id id)
     static const enum mf_field_id others[] = {
         MFF_CT_LABEL, MFF_CT_MARK, MFF_CT_STATE, MFF_CT_ZONE,
         MFF_IN_PORT, MFF_IN_PORT_OXM, MFF_METADATA, MFF_PKT_MARK,
+        MFF_TUN_ID,
     };
 
     if ((id >= MFF_REG0 && id < MFF_REG0 + FLOW_N_REGS)
