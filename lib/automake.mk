@@ -98,6 +98,8 @@ lib_libopenvswitch_a_SOURCES += \
 	lib/ofp-msgs.h \
 	lib/ofp-port.c \
 	lib/ofp-port.h \
+	lib/ofp-oxs.c \
+	lib/ofp-oxs.h \
 	lib/ofp-print.c \
 	lib/ofp-print.h \
 	lib/ofp-prop.c \

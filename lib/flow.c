@@ -699,6 +699,9 @@ flow_wildcards_init_for_packet(struct flow_wildcards *wc,
     if (flow->metadata) {
         m->metadata = OVS_BE64_MAX;
     }
+    if (flow->tun_id) {
+        m->tun_id = OVS_BE64_MAX;
+    }
     if (flow->pkt_mark) {
         m->pkt_mark = UINT32_MAX;
     }
@@ -798,8 +801,8 @@ flow_print(FILE *stream, const struct flow *flow)
 }
 
 /* Initializes 'match' to match the metadata of 'flow' that a closure
- * carries: in_port always, and the registers, metadata, pkt_mark and
- * conntrack fields that are nonzero. */
+ * carries: in_port always, and the registers, metadata, tun_id, pkt_mark
+ * and conntrack fields that are nonzero. */
 void
 flow_get_metadata(const struct flow *flow, struct match *match)
 {
@@ -809,6 +812,9 @@ flow_get_metadata(const struct flow *flow, struct match *match)
     match_set_in_port(match, flow->in_port.ofp_port);
     if (flow->metadata) {
         match_set_metadata(match, flow->metadata);
+    }
+    if (flow->tun_id) {
+        match_set_tun_id(match, flow->tun_id);
     }
     for (i = 0; i < FLOW_N_REGS; i++) {
         if (flow->regs[i]) {

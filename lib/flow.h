@@ -42,6 +42,8 @@ struct flow {
     /* Metadata. */
     uint32_t regs[FLOW_N_REGS];
     ovs_be64 metadata;
+    ovs_be64 tun_id;            /* Tunnel ID; 0 for packets from our ports,
+                                 * which are never tunnels. */
     uint32_t pkt_mark;
     uint32_t recirc_id;
     uint32_t dp_hash;

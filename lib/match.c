@@ -145,6 +145,13 @@ match_set_metadata_masked(struct match *match, ovs_be64 metadata,
 }
 
 void
+match_set_tun_id(struct match *match, ovs_be64 tun_id)
+{
+    match->flow.tun_id = tun_id;
+    match->wc.masks.tun_id = OVS_BE64_MAX;
+}
+
+void
 match_set_pkt_mark(struct match *match, uint32_t pkt_mark)
 {
     match_set_pkt_mark_masked(match, pkt_mark, UINT32_MAX);
@@ -784,6 +791,8 @@ match_format(const struct match *match,
         snprintf(name, sizeof name, "reg%d", i);
         format_hex_masked(s, name, f->regs[i], m->regs[i], UINT32_MAX);
     }
+    format_hex_masked(s, "tun_id", ntohll(f->tun_id), ntohll(m->tun_id),
+                      UINT64_MAX);
     format_hex_masked(s, "metadata", ntohll(f->metadata),
                       ntohll(m->metadata), UINT64_MAX);
 

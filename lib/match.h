@@ -41,6 +41,7 @@ void match_set_xreg(struct match *match, unsigned int xreg_idx,
 void match_set_xreg_masked(struct match *match, unsigned int xreg_idx,
                            uint64_t value, uint64_t mask);
 void match_set_metadata(struct match *match, ovs_be64 metadata);
+void match_set_tun_id(struct match *match, ovs_be64 tun_id);
 void match_set_metadata_masked(struct match *match, ovs_be64 metadata,
                                ovs_be64 mask);
 void match_set_pkt_mark(struct match *match, uint32_t pkt_mark);

@@ -198,6 +198,7 @@ field_storage(const struct mf_field *mf, struct flow *flow)
 {
     switch (mf->id) {
     case MFF_METADATA: return &flow->metadata;
+    case MFF_TUN_ID: return &flow->tun_id;
     case MFF_ETH_SRC: return &flow->dl_src;
     case MFF_ETH_DST: return &flow->dl_dst;
     case MFF_ETH_TYPE: return &flow->dl_type;

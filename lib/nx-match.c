@@ -609,6 +609,7 @@ put_raw(struct ofpbuf *b, const struct match *match,
         put_field(b, MFF_ARP_THA, match, version);
     }
 
+    put_field(b, MFF_TUN_ID, match, version);
     for (i = 0; i < FLOW_N_REGS; i++) {
         put_field(b, MFF_REG0 + i, match, version);
     }

@@ -481,6 +481,69 @@ format_SET_FIELD(const struct ofpact_set_field *sf,
     }
 }
 
+/* ==== Closure-private wrapper for version-dependent actions ==== */
+
+/* NX_CLOSURE_LEGACY (24 bytes): the Nicira header (10 bytes), the OpenFlow
+ * version of the wrapped action (1 byte), 5 zero bytes, then one 8-byte
+ * OpenFlow 1.0 or 1.1 action.  See ofpacts_mark_closure_private() for
+ * why; the subtype is in a range Open vSwitch does not use. */
+#define CLOSURE_LEGACY_LEN 24
+#define CLOSURE_LEGACY_INNER_OFS 16
+
+/* Appends the wrapper and the header of the wrapped 'raw' action of
+ * 'inner' version, and returns the wrapped action's start for the caller
+ * to fill in. */
+static uint8_t *
+put_closure_legacy(struct ofpbuf *out, enum ofp_version version,
+                   enum ofp_version inner, enum raw_action raw)
+{
+    size_t start = out->size;
+
+    act_put_raw(out, version, RAW_NX_CLOSURE_LEGACY,
+                CLOSURE_LEGACY_INNER_OFS);
+    uint8_t *w = (uint8_t *) out->data + start;
+    act_put16(w + 2, CLOSURE_LEGACY_LEN);
+    w[10] = inner;
+    return act_put_raw(out, inner, raw, 8);
+}
+
+enum ofperr
+decode_RAW_NX_CLOSURE_LEGACY(const uint8_t *a, size_t len OVS_UNUSED,
+                             const struct act_decode_ctx *ctx,
+                             struct ofpbuf *out)
+{
+    static const enum raw_action allowed[] = {
+        RAW_OF10_SET_VLAN_VID, RAW_OF10_SET_VLAN_PCP,
+        RAW_OF11_SET_VLAN_VID, RAW_OF11_SET_VLAN_PCP,
+        RAW_SET_TP_SRC, RAW_SET_TP_DST,
+    };
+    const uint8_t *inner = a + CLOSURE_LEGACY_INNER_OFS;
+    const struct raw_action_def *def;
+    enum ofperr error;
+
+    if (!ctx->closure) {
+        /* Not part of any public protocol. */
+        return OFPERR_OFPBAC_BAD_VENDOR_TYPE;
+    }
+    if ((a[10] != OFP10_VERSION && a[10] != OFP11_VERSION)
+        || !act_zeros(a + 11, 5) || act_get16(inner + 2) != 8) {
+        return OFPERR_OFPBAC_BAD_ARGUMENT;
+    }
+    error = act_find_raw(inner, 8, a[10], &def);
+    if (error) {
+        return error;
+    }
+    for (size_t i = 0; i < ARRAY_SIZE(allowed); i++) {
+        if (def == &raw_action_defs[allowed[i]]) {
+            struct act_decode_ctx inner_ctx = *ctx;
+
+            inner_ctx.version = a[10];
+            return def->decode(inner, 8, &inner_ctx, out);
+        }
+    }
+    return OFPERR_OFPBAC_BAD_ARGUMENT;
+}
+
 /* ==== VLAN ==== */
 
 static enum ofperr
@@ -539,6 +602,14 @@ encode_SET_VLAN_VID(const struct ofpact_vlan_vid *v, enum ofp_version version,
                   v->vlan_vid);
     } else if (version == OFP11_VERSION) {
         act_put16(act_put_raw(out, version, RAW_OF11_SET_VLAN_VID, 8) + 4,
+                  v->vlan_vid);
+    } else if (v->closure_private) {
+        act_put16(put_closure_legacy(out, version,
+                                     (v->push_vlan_if_needed ? OFP10_VERSION
+                                      : OFP11_VERSION),
+                                     (v->push_vlan_if_needed
+                                      ? RAW_OF10_SET_VLAN_VID
+                                      : RAW_OF11_SET_VLAN_VID)) + 4,
                   v->vlan_vid);
     } else {
         push_vlan_if_needed(v->push_vlan_if_needed, v->flow_has_vlan,
@@ -631,6 +702,12 @@ encode_SET_VLAN_PCP(const struct ofpact_vlan_pcp *p, enum ofp_version version,
         act_put_raw(out, version, RAW_OF10_SET_VLAN_PCP, 8)[4] = p->vlan_pcp;
     } else if (version == OFP11_VERSION) {
         act_put_raw(out, version, RAW_OF11_SET_VLAN_PCP, 8)[4] = p->vlan_pcp;
+    } else if (p->closure_private) {
+        put_closure_legacy(out, version,
+                           (p->push_vlan_if_needed ? OFP10_VERSION
+                            : OFP11_VERSION),
+                           (p->push_vlan_if_needed ? RAW_OF10_SET_VLAN_PCP
+                            : RAW_OF11_SET_VLAN_PCP))[4] = p->vlan_pcp;
     } else {
         push_vlan_if_needed(p->push_vlan_if_needed, p->flow_has_vlan,
                             version, out);
@@ -1184,6 +1261,12 @@ encode_l4_port(const struct ofpact_l4_port *p, bool src,
         act_put16(act_put_raw(out, version,
                               src ? RAW_SET_TP_SRC : RAW_SET_TP_DST, 8) + 4,
                   p->port);
+        return;
+    }
+    if (p->closure_private) {
+        act_put16(put_closure_legacy(out, version, OFP10_VERSION,
+                                     src ? RAW_SET_TP_SRC : RAW_SET_TP_DST)
+                  + 4, p->port);
         return;
     }
 

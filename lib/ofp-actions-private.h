@@ -69,7 +69,9 @@ struct ds;
     RAW(NX_PAUSE,           NX_VENDOR_ID_, 37, 37, 37, 37, 16, false)    \
     RAW(NX_GROUP,           NX_VENDOR_ID_, 40, -1, -1, -1, 16, false)    \
     RAW(NX_CLONE,           NX_VENDOR_ID_, 42, 42, 42, 42, 16, true)     \
-    RAW(NX_CT_CLEAR,        NX_VENDOR_ID_, 43, 43, 43, 43, 16, false)
+    RAW(NX_CT_CLEAR,        NX_VENDOR_ID_, 43, 43, 43, 43, 16, false)    \
+    RAW(NX_CLOSURE_LEGACY,  NX_VENDOR_ID_, 0x7f00, 0x7f00, 0x7f00,       \
+        0x7f00, 24, false)
 
 enum raw_action {
 #define RAW(ENUM, VENDOR, OF10, OF11, OF12, OF15, LEN, VAR) RAW_##ENUM,
@@ -84,6 +86,7 @@ struct act_decode_ctx {
     int depth;                          /* Nesting of clone/ct/... */
     const struct vl_mff_map *vl_mff_map;
     uint64_t *tlv_bitmap;
+    bool closure;               /* Decoding a closure's private actions. */
 };
 
 /* What a text parser knows besides its argument. */
@@ -129,6 +132,8 @@ void act_format(const struct ofpact *, const struct ofputil_port_map *,
                 struct ds *);
 
 /* Framework services used by the per-action functions. */
+enum ofperr act_find_raw(const uint8_t *a, size_t len, enum ofp_version,
+                         const struct raw_action_def **);
 uint8_t *act_put_raw(struct ofpbuf *, enum ofp_version, enum raw_action,
                      size_t len);
 void act_finish_var(struct ofpbuf *, size_t start_ofs);

@@ -371,9 +371,9 @@ act_pull_field_header(const uint8_t **p, size_t *left,
 /* ---- Decoding. ---- */
 
 /* Finds the table entry for the action at 'a' in 'version'. */
-static enum ofperr
-find_raw_action(const uint8_t *a, size_t len, enum ofp_version version,
-                const struct raw_action_def **defp)
+enum ofperr
+act_find_raw(const uint8_t *a, size_t len, enum ofp_version version,
+             const struct raw_action_def **defp)
 {
     int col = version_column(version);
     uint16_t type = act_get16(a);
@@ -447,7 +447,7 @@ decode_action_list__(const uint8_t *data, size_t len,
         if (alen < 8 || alen % 8 || alen > len) {
             return OFPERR_OFPBAC_BAD_LEN;
         }
-        error = find_raw_action(data, alen, ctx->version, &def);
+        error = act_find_raw(data, alen, ctx->version, &def);
         if (error) {
             return error;
         }
@@ -503,7 +503,7 @@ static enum ofperr
 pull_actions__(struct ofpbuf *openflow, unsigned int actions_len,
                enum ofp_version version, uint32_t allowed_ovsinsts,
                const struct vl_mff_map *vl_mff_map,
-               uint64_t *tlv_bitmap, struct ofpbuf *ofpacts)
+               uint64_t *tlv_bitmap, bool closure, struct ofpbuf *ofpacts)
 {
     const uint8_t *data;
     enum ofperr error;
@@ -519,6 +519,7 @@ pull_actions__(struct ofpbuf *openflow, unsigned int actions_len,
         .depth = 0,
         .vl_mff_map = vl_mff_map,
         .tlv_bitmap = tlv_bitmap,
+        .closure = closure,
     };
     error = decode_action_list(data, actions_len, &ctx, ofpacts);
     if (!error) {
@@ -543,6 +544,16 @@ ofpacts_pull_openflow_actions(struct ofpbuf *msg, unsigned int len,
     uint32_t only_apply = 1u << OVSINST_OFPIT11_APPLY_ACTIONS;
 
     return pull_actions__(msg, len, version, only_apply, map, tlv_bitmap,
+                          false, out);
+}
+
+enum ofperr
+ofpacts_pull_closure_actions(struct ofpbuf *msg, unsigned int len,
+                             enum ofp_version version, struct ofpbuf *out)
+{
+    uint32_t only_apply = 1u << OVSINST_OFPIT11_APPLY_ACTIONS;
+
+    return pull_actions__(msg, len, version, only_apply, NULL, NULL, true,
                           out);
 }
 
@@ -708,13 +719,11 @@ decode_instructions(const uint8_t *insts[N_OVS_INSTRUCTIONS],
  * the order OpenFlow executes them.  For OpenFlow 1.0, which has no
  * instructions, the bytes are an action list (whose Nicira extensions may
  * stand for instructions).  On error, 'ofpacts' is left empty. */
-enum ofperr
-ofpacts_pull_openflow_instructions(struct ofpbuf *openflow,
-                                   unsigned int instructions_len,
-                                   enum ofp_version version,
-                                   const struct vl_mff_map *map,
-                                   uint64_t *tlv_bitmap,
-                                   struct ofpbuf *ofpacts)
+static enum ofperr
+pull_instructions__(struct ofpbuf *openflow, unsigned int instructions_len,
+                    enum ofp_version version, const struct vl_mff_map *map,
+                    uint64_t *tlv_bitmap, bool closure,
+                    struct ofpbuf *ofpacts)
 {
     const uint8_t *insts[N_OVS_INSTRUCTIONS] = { NULL };
     size_t lens[N_OVS_INSTRUCTIONS] = { 0 };
@@ -724,7 +733,7 @@ ofpacts_pull_openflow_instructions(struct ofpbuf *openflow,
     if (version == OFP10_VERSION) {
         return pull_actions__(openflow, instructions_len, version,
                               (1u << N_OVS_INSTRUCTIONS) - 1, map,
-                              tlv_bitmap, ofpacts);
+                              tlv_bitmap, closure, ofpacts);
     }
 
     ofpbuf_clear(ofpacts);
@@ -738,6 +747,7 @@ ofpacts_pull_openflow_instructions(struct ofpbuf *openflow,
         .depth = 0,
         .vl_mff_map = map,
         .tlv_bitmap = tlv_bitmap,
+        .closure = closure,
     };
     error = split_instructions(data, instructions_len, insts, lens);
     if (error) {
@@ -754,6 +764,66 @@ ofpacts_pull_openflow_instructions(struct ofpbuf *openflow,
         ofpacts->size = 0;
     }
     return error;
+}
+
+enum ofperr
+ofpacts_pull_openflow_instructions(struct ofpbuf *openflow,
+                                   unsigned int instructions_len,
+                                   enum ofp_version version,
+                                   const struct vl_mff_map *map,
+                                   uint64_t *tlv_bitmap,
+                                   struct ofpbuf *ofpacts)
+{
+    return pull_instructions__(openflow, instructions_len, version, map,
+                               tlv_bitmap, false, ofpacts);
+}
+
+enum ofperr
+ofpacts_pull_closure_instructions(struct ofpbuf *openflow,
+                                  unsigned int instructions_len,
+                                  enum ofp_version version,
+                                  struct ofpbuf *ofpacts)
+{
+    return pull_instructions__(openflow, instructions_len, version, NULL,
+                               NULL, true, ofpacts);
+}
+
+void
+ofpacts_mark_closure_private(struct ofpact *ofpacts, size_t len)
+{
+    struct ofpact *a;
+
+    OFPACT_FOR_EACH (a, ofpacts, len) {
+        switch (a->type) {
+        case OFPACT_SET_VLAN_VID:
+            ofpact_get_SET_VLAN_VID(a)->closure_private = true;
+            break;
+        case OFPACT_SET_VLAN_PCP:
+            ofpact_get_SET_VLAN_PCP(a)->closure_private = true;
+            break;
+        case OFPACT_SET_L4_SRC_PORT:
+            ofpact_get_SET_L4_SRC_PORT(a)->closure_private = true;
+            break;
+        case OFPACT_SET_L4_DST_PORT:
+            ofpact_get_SET_L4_DST_PORT(a)->closure_private = true;
+            break;
+        case OFPACT_CLONE:
+        case OFPACT_WRITE_ACTIONS: {
+            struct ofpact_nest *nest = ALIGNED_CAST(struct ofpact_nest *, a);
+            ofpacts_mark_closure_private(nest->actions,
+                                         ofpact_nest_get_action_len(nest));
+            break;
+        }
+        case OFPACT_CT: {
+            struct ofpact_conntrack *ct = ofpact_get_CT(a);
+            ofpacts_mark_closure_private(ct->actions,
+                                         ofpact_ct_get_action_len(ct));
+            break;
+        }
+        default:
+            break;
+        }
+    }
 }
 
 /* ---- Encoding. ---- */

@@ -236,6 +236,7 @@ struct ofpact_vlan_vid {
     uint16_t vlan_vid;          /* 0...4095. */
     bool push_vlan_if_needed;
     bool flow_has_vlan;         /* Filled in by ofpacts_check(). */
+    bool closure_private;       /* See ofpacts_mark_closure_private(). */
 };
 
 /* OFPACT_SET_VLAN_PCP.  Like OFPACT_SET_VLAN_VID. */
@@ -244,6 +245,7 @@ struct ofpact_vlan_pcp {
     uint8_t vlan_pcp;           /* 0...7. */
     bool push_vlan_if_needed;
     bool flow_has_vlan;
+    bool closure_private;
 };
 
 /* OFPACT_PUSH_VLAN. */
@@ -287,6 +289,7 @@ struct ofpact_l4_port {
     struct ofpact ofpact;
     uint16_t port;
     uint8_t flow_ip_proto;      /* Filled in by ofpacts_check(). */
+    bool closure_private;       /* See ofpacts_mark_closure_private(). */
 };
 
 /* OFPACT_REG_MOVE. */
@@ -485,6 +488,29 @@ enum ofperr ofpacts_pull_openflow_actions(
 enum ofperr ofpacts_pull_openflow_instructions(
     struct ofpbuf *msg, unsigned int len, enum ofp_version,
     const struct vl_mff_map *, uint64_t *tlv_bitmap, struct ofpbuf *out);
+
+/* A closure's private actions travel in one OpenFlow version, but a few
+ * actions mean something that version cannot say: OpenFlow 1.0's
+ * mod_vlan_vid and mod_vlan_pcp add a tag only if there is none,
+ * OpenFlow 1.1's set_vlan_vid and set_vlan_pcp never add one, and
+ * mod_tp_src and mod_tp_dst apply to whichever of TCP, UDP or SCTP the
+ * packet has.  OpenFlow 1.2+ would spell them with push_vlan, set_field
+ * or a protocol-specific field chosen from the rule's match, which is
+ * right only for the packets that the rule's match describes.
+ *
+ * ofpacts_mark_closure_private() marks those actions in 'ofpacts'
+ * (nested lists included) so that OpenFlow 1.2+ encodes each of them as a
+ * private Nicira action wrapping its OpenFlow 1.0 or 1.1 form.  Only the
+ * ofpacts_pull_closure_*() decoders accept that action, so a controller
+ * cannot use it in a flow. */
+void ofpacts_mark_closure_private(struct ofpact *ofpacts, size_t len);
+enum ofperr ofpacts_pull_closure_actions(struct ofpbuf *msg,
+                                         unsigned int len, enum ofp_version,
+                                         struct ofpbuf *out);
+enum ofperr ofpacts_pull_closure_instructions(struct ofpbuf *msg,
+                                              unsigned int len,
+                                              enum ofp_version,
+                                              struct ofpbuf *out);
 
 /* Encoding to OpenFlow. */
 size_t ofpacts_put_openflow_actions(const struct ofpact *, size_t ofpacts_len,

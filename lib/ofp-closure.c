@@ -43,10 +43,11 @@
  * because what is left of a rule after a pause may still hold goto_table,
  * write_actions, write_metadata or clear_actions; OpenFlow 1.3 can carry
  * all of them.  The ofpacts of one level must therefore be in instruction
- * order, as they are in any rule.  One known loss: OpenFlow 1.0's
- * mod_vlan_vid and mod_vlan_pcp, which push a tag only if there is none,
- * come back in their OpenFlow 1.3 spelling (push_vlan when the rule's match
- * said the packet was untagged, then set_field).
+ * order, as they are in any rule.  The few actions whose meaning OpenFlow
+ * 1.3 cannot say (mod_vlan_vid and mod_vlan_pcp, which add a tag only if
+ * there is none, their OpenFlow 1.1 forms that never add one, mod_tp_src
+ * and mod_tp_dst) travel wrapped in a private Nicira action instead; see
+ * ofpacts_mark_closure_private().
  *
  * In memory each level starts with an OFPACT_UNROLL_XLATE marker that
  * holds the table id and cookie; the encoder turns the markers into
@@ -179,14 +180,19 @@ put_actions_prop(struct ofpbuf *msg, uint64_t type,
 {
     size_t start = ofpprop_start(msg, type);
 
+    /* A copy, to mark the actions that need their private encoding. */
+    struct ofpact *copy = len ? xmemdup(ofpacts, len) : NULL;
+    ofpacts_mark_closure_private(copy, len);
+
     ofpbuf_put_zeros(msg, ACTIONS_PAD);
     if (instructions) {
-        ofpacts_put_openflow_instructions(ofpacts, len, msg,
+        ofpacts_put_openflow_instructions(copy, len, msg,
                                           CLOSURE_ACTIONS_VERSION);
     } else {
-        ofpacts_put_openflow_actions(ofpacts, len, msg,
+        ofpacts_put_openflow_actions(copy, len, msg,
                                      CLOSURE_ACTIONS_VERSION);
     }
+    free(copy);
     ofpprop_end(msg, start);
 }
 
@@ -357,6 +363,7 @@ is_metadata_field(enum mf_field_id id)
     static const enum mf_field_id others[] = {
         MFF_CT_LABEL, MFF_CT_MARK, MFF_CT_STATE, MFF_CT_ZONE,
         MFF_IN_PORT, MFF_IN_PORT_OXM, MFF_METADATA, MFF_PKT_MARK,
+        MFF_TUN_ID,
     };
 
     if ((id >= MFF_REG0 && id < MFF_REG0 + FLOW_N_REGS)
@@ -438,9 +445,9 @@ parse_level(struct closure_decoder *d, struct ofpbuf *prop)
     if (error) {
         return error;
     }
-    error = ofpacts_pull_openflow_instructions(prop, prop->size,
-                                               CLOSURE_ACTIONS_VERSION,
-                                               NULL, NULL, &d->scratch);
+    error = ofpacts_pull_closure_instructions(prop, prop->size,
+                                              CLOSURE_ACTIONS_VERSION,
+                                              &d->scratch);
     if (error) {
         return error;
     }
@@ -460,9 +467,9 @@ parse_action_set(struct closure_decoder *d, struct ofpbuf *prop)
     if (error) {
         return error;
     }
-    return ofpacts_pull_openflow_actions(prop, prop->size,
-                                         CLOSURE_ACTIONS_VERSION, NULL, NULL,
-                                         &d->action_set);
+    return ofpacts_pull_closure_actions(prop, prop->size,
+                                        CLOSURE_ACTIONS_VERSION,
+                                        &d->action_set);
 }
 
 /* Decodes an NXCPT_STACK value, which is at most 16 bytes, the low-order

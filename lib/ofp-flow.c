@@ -28,6 +28,7 @@
 #include "ofp-actions.h"
 #include "ofp-match.h"
 #include "ofp-msgs.h"
+#include "ofp-oxs.h"
 #include "ofp-port.h"
 #include "ofp-print.h"
 #include "unaligned.h"
@@ -36,6 +37,7 @@
 #include "openflow/openflow-1.1.h"
 #include "openflow/openflow-1.2.h"
 #include "openflow/openflow-1.3.h"
+#include "openflow/openflow-1.5.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/list.h"
 #include "openvswitch/ofpbuf.h"
@@ -663,18 +665,27 @@ parse_u16(const char *name, const char *value, uint16_t *out)
     return NULL;
 }
 
+/* Like strtoull() in base 0, as ovs-ofctl reads numbers: a leading '-'
+ * negates modulo 2**64, so "-1" means all ones. */
 static char * OVS_WARN_UNUSED_RESULT
 parse_u64(const char *value, uint64_t *out)
 {
-    unsigned long long x;
+    char *tail;
 
-    if (!str_to_ullong(value, 0, &x)) {
+    if (!*value) {
+        return xstrdup("missing required numeric argument");
+    }
+    errno = 0;
+    *out = strtoull(value, &tail, 0);
+    if (errno || *tail) {
         return xasprintf("invalid numeric format %s", value);
     }
-    *out = x;
     return NULL;
 }
 
+/* "cookie=VALUE" or "cookie=VALUE/MASK".  A flow addition sets a cookie
+ * and so takes no mask, whatever the mask says; a delete only matches, so
+ * it needs one. */
 static char * OVS_WARN_UNUSED_RESULT
 parse_cookie(struct ofputil_flow_mod *fm, int command, char *value,
              enum ofputil_protocol *usable)
@@ -683,6 +694,9 @@ parse_cookie(struct ofputil_flow_mod *fm, int command, char *value,
     uint64_t cookie = 0, mask = 0;
     char *error;
 
+    if (slash && command == OFPFC_ADD) {
+        return xstrdup("flow additions cannot use a cookie mask");
+    }
     if (slash) {
         *slash = '\0';
     }
@@ -695,18 +709,14 @@ parse_cookie(struct ofputil_flow_mod *fm, int command, char *value,
         if (error) {
             return error;
         }
-        if (command == OFPFC_ADD) {
-            return xstrdup("flow additions cannot use a cookie mask");
-        }
         fm->cookie = htonll(cookie);
         fm->cookie_mask = htonll(mask);
         if (mask) {
             *usable &= OFPUTIL_P_NXM_OF11_UP;
         }
     } else if (command == OFPFC_DELETE || command == OFPFC_DELETE_STRICT) {
-        /* Without a mask the cookie is one to give flows, which a delete
-         * cannot do. */
-        return xstrdup("cannot set cookie");
+        return xasprintf("cannot set cookie (to match on a cookie, specify "
+                         "a mask, e.g. cookie=%s/-1)", value);
     } else {
         fm->new_cookie = htonll(cookie);
         fm->modify_cookie = command != OFPFC_ADD;
@@ -1196,6 +1206,42 @@ age_from_wire(ovs_be16 age)
     return age ? ntohs(age) - 1 : -1;
 }
 
+/* OpenFlow 1.5 moved the times and counters out of the fixed part into an
+ * OXS block between the match and the instructions. */
+static void
+append_ofp15_flow_stats(const struct ofputil_flow_stats *fs,
+                        struct ofpbuf *reply)
+{
+    size_t start = reply->size;
+    struct ofputil_oxs_stats oxs;
+    struct ofp15_flow_desc *ofd;
+
+    ofputil_oxs_stats_init(&oxs);
+    oxs.duration_sec = fs->duration_sec;
+    oxs.duration_nsec = fs->duration_nsec;
+    if (fs->idle_age >= 0) {
+        oxs.idle_sec = fs->idle_age;
+    }
+    oxs.packet_count = fs->packet_count;
+    oxs.byte_count = fs->byte_count;
+
+    ofpbuf_put_zeros(reply, sizeof *ofd);
+    ofputil_put_ofp11_match(reply, &fs->match, OFPUTIL_P_OF15_OXM);
+    ofputil_put_oxs_stats(reply, &oxs);
+    ofpacts_put_openflow_instructions(fs->ofpacts, fs->ofpacts_len, reply,
+                                      OFP15_VERSION);
+
+    ofd = ofpbuf_at_assert(reply, start, sizeof *ofd);
+    ofd->length = htons(reply->size - start);
+    ofd->table_id = fs->table_id;
+    ofd->priority = htons(fs->priority);
+    ofd->idle_timeout = htons(fs->idle_timeout);
+    ofd->hard_timeout = htons(fs->hard_timeout);
+    ofd->flags = htons(flags_to_wire(fs->flags, OFP15_VERSION));
+    ofd->importance = htons(fs->importance);
+    ofd->cookie = fs->cookie;
+}
+
 void
 ofputil_append_flow_stats_reply(const struct ofputil_flow_stats *fs,
                                 struct ovs_list *replies)
@@ -1245,6 +1291,8 @@ ofputil_append_flow_stats_reply(const struct ofputil_flow_stats *fs,
         nfs->cookie = fs->cookie;
         nfs->byte_count = htonll(fs->byte_count);
         nfs->packet_count = htonll(fs->packet_count);
+    } else if (raw == OFPRAW_OFPST15_FLOW_REPLY) {
+        append_ofp15_flow_stats(fs, reply);
     } else {
         enum ofputil_protocol protocol
             = ofputil_protocol_from_ofp_version(version);
@@ -1388,6 +1436,53 @@ decode_ofp11_flow_stats(struct ofputil_flow_stats *fs, struct ofpbuf *msg,
         NULL, ofpacts);
 }
 
+static int
+decode_ofp15_flow_stats(struct ofputil_flow_stats *fs, struct ofpbuf *msg,
+                        struct ofpbuf *ofpacts)
+{
+    const struct ofp15_flow_desc *ofd = ofpbuf_try_pull(msg, sizeof *ofd);
+    struct ofputil_oxs_stats oxs;
+    size_t length, before;
+    enum ofperr error;
+
+    if (!ofd) {
+        return OFPERR_OFPBRC_BAD_LEN;
+    }
+    length = ntohs(ofd->length);
+    if (length < sizeof *ofd || length - sizeof *ofd > msg->size) {
+        return OFPERR_OFPBRC_BAD_LEN;
+    }
+    before = msg->size;
+    error = ofputil_pull_ofp11_match(msg, &fs->match, NULL);
+    if (!error) {
+        error = ofputil_pull_oxs_stats(msg, &oxs);
+    }
+    if (error) {
+        return error;
+    }
+    if (before - msg->size > length - sizeof *ofd) {
+        return OFPERR_OFPBRC_BAD_LEN;
+    }
+    error = flags_from_wire(ntohs(ofd->flags), OFP15_VERSION, &fs->flags);
+    if (error) {
+        return error;
+    }
+    fs->table_id = ofd->table_id;
+    fs->priority = ntohs(ofd->priority);
+    fs->idle_timeout = ntohs(ofd->idle_timeout);
+    fs->hard_timeout = ntohs(ofd->hard_timeout);
+    fs->importance = ntohs(ofd->importance);
+    fs->cookie = ofd->cookie;
+    fs->duration_sec = oxs.duration_sec;
+    fs->duration_nsec = oxs.duration_nsec;
+    fs->idle_age = oxs.idle_sec == UINT32_MAX ? -1 : oxs.idle_sec;
+    fs->packet_count = oxs.packet_count;
+    fs->byte_count = oxs.byte_count;
+    return ofpacts_pull_openflow_instructions(
+        msg, length - sizeof *ofd - (before - msg->size), OFP15_VERSION,
+        NULL, NULL, ofpacts);
+}
+
 int
 ofputil_decode_flow_stats_reply(struct ofputil_flow_stats *fs,
                                 struct ofpbuf *msg, struct ofpbuf *ofpacts)
@@ -1422,6 +1517,9 @@ ofputil_decode_flow_stats_reply(struct ofputil_flow_stats *fs,
     case OFPRAW_OFPST11_FLOW_REPLY:
     case OFPRAW_OFPST13_FLOW_REPLY:
         error = decode_ofp11_flow_stats(fs, msg, oh->version, ofpacts);
+        break;
+    case OFPRAW_OFPST15_FLOW_REPLY:
+        error = decode_ofp15_flow_stats(fs, msg, ofpacts);
         break;
     default:
         error = OFPERR_OFPBRC_BAD_STAT;
@@ -1534,6 +1632,61 @@ ofputil_flow_removed_reason_to_string(uint8_t reason)
     }
 }
 
+/* OpenFlow 1.5: the fixed part, the match, then an OXS block with the
+ * duration and counters. */
+static enum ofperr
+decode_ofp15_flow_removed(struct ofputil_flow_removed *fr, struct ofpbuf *b)
+{
+    const struct ofp15_flow_removed *ofr = ofpbuf_try_pull(b, sizeof *ofr);
+    struct ofputil_oxs_stats oxs;
+    enum ofperr error;
+
+    if (!ofr) {
+        return OFPERR_OFPBRC_BAD_LEN;
+    }
+    error = ofputil_pull_ofp11_match(b, &fr->match, NULL);
+    if (!error) {
+        error = ofputil_pull_oxs_stats(b, &oxs);
+    }
+    if (error) {
+        return error;
+    }
+    fr->table_id = ofr->table_id;
+    fr->reason = ofr->reason;
+    fr->priority = ntohs(ofr->priority);
+    fr->cookie = ofr->cookie;
+    fr->idle_timeout = ntohs(ofr->idle_timeout);
+    fr->hard_timeout = ntohs(ofr->hard_timeout);
+    fr->duration_sec = oxs.duration_sec;
+    fr->duration_nsec = oxs.duration_nsec;
+    fr->packet_count = oxs.packet_count;
+    fr->byte_count = oxs.byte_count;
+    return 0;
+}
+
+static void
+put_ofp15_flow_removed(const struct ofputil_flow_removed *fr,
+                       struct ofpbuf *msg)
+{
+    struct ofp15_flow_removed *ofr = ofpbuf_put_zeros(msg, sizeof *ofr);
+    struct ofputil_oxs_stats oxs;
+
+    ofr->table_id = fr->table_id;
+    ofr->reason = fr->reason;
+    ofr->priority = htons(fr->priority);
+    ofr->idle_timeout = htons(fr->idle_timeout);
+    ofr->hard_timeout = htons(fr->hard_timeout);
+    ofr->cookie = fr->cookie;
+    ofputil_put_ofp11_match(msg, &fr->match, OFPUTIL_P_OF15_OXM);
+
+    ofputil_oxs_stats_init(&oxs);
+    oxs.duration_sec = fr->duration_sec;
+    oxs.duration_nsec = fr->duration_nsec;
+    oxs.packet_count = fr->packet_count;
+    oxs.byte_count = fr->byte_count;
+    ofputil_put_oxs_stats(msg, &oxs);
+}
+
 enum ofperr
 ofputil_decode_flow_removed(struct ofputil_flow_removed *fr,
                             const struct ofp_header *oh)
@@ -1604,6 +1757,8 @@ ofputil_decode_flow_removed(struct ofputil_flow_removed *fr,
         fr->hard_timeout = ntohs(ofr->hard_timeout);
         fr->byte_count = ntohll(ofr->byte_count);
         fr->packet_count = ntohll(ofr->packet_count);
+    } else if (raw == OFPRAW_OFPT15_FLOW_REMOVED) {
+        return decode_ofp15_flow_removed(fr, &b);
     } else {
         return OFPERR_OFPBRC_BAD_VERSION;
     }
@@ -1650,13 +1805,12 @@ ofputil_encode_flow_removed(const struct ofputil_flow_removed *fr,
         nfr->reason = fr->reason;
         nfr->priority = htons(fr->priority);
         nfr->cookie = fr->cookie;
+    } else if (version >= OFP15_VERSION) {
+        msg = ofpraw_alloc_xid(OFPRAW_OFPT15_FLOW_REMOVED, version, 0, 64);
+        put_ofp15_flow_removed(fr, msg);
     } else {
         struct ofp11_flow_removed *ofr;
 
-        if (version > OFP14_VERSION) {
-            version = OFP14_VERSION;
-            protocol = OFPUTIL_P_OF14_OXM;
-        }
         msg = ofpraw_alloc_xid(OFPRAW_OFPT11_FLOW_REMOVED, version, 0, 64);
         ofr = ofpbuf_put_zeros(msg, sizeof *ofr);
         ofr->packet_count = htonll(fr->packet_count);

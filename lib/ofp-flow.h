@@ -237,13 +237,11 @@ struct ofputil_flow_removed {
     uint64_t packet_count, byte_count;
 };
 
-/* Decodes 'oh' into 'fr'.  Returns 0 or an OpenFlow error (OpenFlow 1.5's
- * format is not supported yet: OFPERR_OFPBRC_BAD_VERSION). */
+/* Decodes 'oh' into 'fr'.  Returns 0 or an OpenFlow error. */
 enum ofperr ofputil_decode_flow_removed(struct ofputil_flow_removed *fr,
                                         const struct ofp_header *oh);
 
-/* Encodes 'fr' for 'protocol'; the caller owns the result.  OpenFlow 1.5
- * connections get the OpenFlow 1.4 layout (not yet OFPT15_FLOW_REMOVED). */
+/* Encodes 'fr' for 'protocol'; the caller owns the result. */
 struct ofpbuf *ofputil_encode_flow_removed(
     const struct ofputil_flow_removed *fr, enum ofputil_protocol protocol);
 

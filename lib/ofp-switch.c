@@ -22,6 +22,7 @@
 #include "openflow/openflow-1.0.h"
 #include "openflow/openflow-1.1.h"
 #include "openflow/openflow-1.2.h"
+#include "openflow/openflow-1.4.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/ofpbuf.h"
 #include "openvswitch/util.h"
@@ -44,8 +45,14 @@ capabilities_from_wire(enum ofp_version version, uint32_t wire)
         if (wire & OFPC11_GROUP_STATS) {
             caps |= OFPUTIL_C_GROUP_STATS;
         }
-        if (version >= OFP12_VERSION) {
+        if (version == OFP11_VERSION) {
+            /* OpenFlow 1.1 kept 1.0's bit; 1.2 dropped it. */
+            caps |= wire & OFPC10_ARP_MATCH_IP;
+        } else {
             caps |= wire & OFPC12_PORT_BLOCKED;
+        }
+        if (version >= OFP14_VERSION) {
+            caps |= wire & (OFPC14_BUNDLES | OFPC14_FLOW_MONITORING);
         }
     }
     return caps;
@@ -64,8 +71,13 @@ capabilities_to_wire(enum ofp_version version,
         if (caps & OFPUTIL_C_GROUP_STATS) {
             wire |= OFPC11_GROUP_STATS;
         }
-        if (version >= OFP12_VERSION) {
+        if (version == OFP11_VERSION) {
+            wire |= caps & OFPC10_ARP_MATCH_IP;
+        } else {
             wire |= caps & OFPC12_PORT_BLOCKED;
+        }
+        if (version >= OFP14_VERSION) {
+            wire |= caps & (OFPC14_BUNDLES | OFPC14_FLOW_MONITORING);
         }
     }
     return wire;
@@ -167,6 +179,8 @@ format_capabilities(struct ds *s, enum ofp_version version,
         { OFPUTIL_C_QUEUE_STATS, "QUEUE_STATS" },
         { OFPUTIL_C_ARP_MATCH_IP, "ARP_MATCH_IP" },
         { OFPUTIL_C_PORT_BLOCKED, "PORT_BLOCKED" },
+        { OFPUTIL_C_BUNDLES, "BUNDLES" },
+        { OFPUTIL_C_FLOW_MONITORING, "FLOW_MONITORING" },
     };
     int n = 0;
 

@@ -26,8 +26,10 @@ enum ofputil_capabilities {
     OFPUTIL_C_GROUP_STATS = 1 << 4,     /* OF1.1+ only. */
     OFPUTIL_C_IP_REASM = 1 << 5,
     OFPUTIL_C_QUEUE_STATS = 1 << 6,
-    OFPUTIL_C_ARP_MATCH_IP = 1 << 7,    /* OF1.0 only. */
+    OFPUTIL_C_ARP_MATCH_IP = 1 << 7,    /* OF1.0 and OF1.1 only. */
     OFPUTIL_C_PORT_BLOCKED = 1 << 8,    /* OF1.2+ only. */
+    OFPUTIL_C_BUNDLES = 1 << 9,         /* OF1.4+ only. */
+    OFPUTIL_C_FLOW_MONITORING = 1 << 10, /* OF1.4+ only. */
 };
 
 struct ofputil_switch_features {

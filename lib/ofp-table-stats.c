@@ -19,6 +19,7 @@
 
 #include "byte-order.h"
 #include "ofp-msgs.h"
+#include "ofp-oxs.h"
 #include "openflow/openflow-1.0.h"
 #include "openflow/openflow-1.1.h"
 #include "openflow/openflow-1.2.h"
@@ -31,71 +32,6 @@
 
 /* ---- Aggregate ---- */
 
-/* OpenFlow 1.5 carries statistics as OXS TLVs after a 4-byte header
- * (reserved, length).  Each TLV header is class (16 bits), field (7 bits),
- * a zero bit, and the value length (8 bits). */
-#define OXS_HEADER(FIELD, LEN) \
-    (((uint32_t) OFPXSC_OPENFLOW_BASIC << 16) | ((FIELD) << 9) | (LEN))
-
-static void
-put_oxs(struct ofpbuf *b, int field, uint64_t value, size_t len)
-{
-    ovs_be32 header = htonl(OXS_HEADER(field, len));
-    uint8_t bytes[8];
-
-    ofpbuf_put(b, &header, sizeof header);
-    for (size_t i = 0; i < len; i++) {
-        bytes[i] = value >> (8 * (len - 1 - i));
-    }
-    ofpbuf_put(b, bytes, len);
-}
-
-static enum ofperr
-decode_oxs_aggregate(struct ofpbuf *b, struct ofputil_aggregate_stats *stats)
-{
-    const uint8_t *p = ofpbuf_try_pull(b, 4);
-    if (!p) {
-        return OFPERR_OFPBRC_BAD_LEN;
-    }
-    size_t len = (p[2] << 8) | p[3];
-    if (len < 4 || len - 4 > b->size) {
-        return OFPERR_OFPBRC_BAD_LEN;
-    }
-    struct ofpbuf oxs;
-    ofpbuf_use_const(&oxs, ofpbuf_pull(b, len - 4), len - 4);
-
-    stats->packet_count = stats->byte_count = UINT64_MAX;
-    stats->flow_count = 0;
-    while (oxs.size > 0) {
-        const uint8_t *h = ofpbuf_try_pull(&oxs, 4);
-        if (!h) {
-            return OFPERR_OFPBRC_BAD_LEN;
-        }
-        unsigned int class = (h[0] << 8) | h[1];
-        unsigned int field = h[2] >> 1;
-        unsigned int n = h[3];
-        const uint8_t *v = ofpbuf_try_pull(&oxs, n);
-        if (!v || n > 8) {
-            return OFPERR_OFPBRC_BAD_LEN;
-        }
-        uint64_t value = 0;
-        for (size_t i = 0; i < n; i++) {
-            value = (value << 8) | v[i];
-        }
-        if (class != OFPXSC_OPENFLOW_BASIC) {
-            continue;
-        }
-        if (field == OFPXST_OFB_FLOW_COUNT) {
-            stats->flow_count = value;
-        } else if (field == OFPXST_OFB_PACKET_COUNT) {
-            stats->packet_count = value;
-        } else if (field == OFPXST_OFB_BYTE_COUNT) {
-            stats->byte_count = value;
-        }
-    }
-    return 0;
-}
-
 enum ofperr
 ofputil_decode_aggregate_stats_reply(struct ofputil_aggregate_stats *stats,
                                      const struct ofp_header *reply)
@@ -105,7 +41,13 @@ ofputil_decode_aggregate_stats_reply(struct ofputil_aggregate_stats *stats,
     enum ofpraw raw = ofpraw_pull_assert(&b);
 
     if (raw == OFPRAW_OFPST15_AGGREGATE_REPLY) {
-        return decode_oxs_aggregate(&b, stats);
+        struct ofputil_oxs_stats oxs;
+        enum ofperr error = ofputil_pull_oxs_stats(&b, &oxs);
+
+        stats->packet_count = oxs.packet_count;
+        stats->byte_count = oxs.byte_count;
+        stats->flow_count = oxs.flow_count;
+        return error;
     }
 
     const struct ofp_aggregate_stats_reply *asr = b.data;
@@ -125,15 +67,13 @@ ofputil_encode_aggregate_stats_reply(
     struct ofpbuf *b = ofpraw_alloc_stats_reply(request, 0);
 
     if (request->version >= OFP15_VERSION) {
-        size_t start = b->size;
-        ofpbuf_put_zeros(b, 4);
-        put_oxs(b, OFPXST_OFB_FLOW_COUNT, stats->flow_count, 4);
-        put_oxs(b, OFPXST_OFB_PACKET_COUNT, stats->packet_count, 8);
-        put_oxs(b, OFPXST_OFB_BYTE_COUNT, stats->byte_count, 8);
-        uint8_t *p = ofpbuf_at_assert(b, start, 4);
-        p[2] = (b->size - start) >> 8;
-        p[3] = b->size - start;
-        ofpbuf_padto(b, ROUND_UP(b->size, 8));
+        struct ofputil_oxs_stats oxs;
+
+        ofputil_oxs_stats_init(&oxs);
+        oxs.packet_count = stats->packet_count;
+        oxs.byte_count = stats->byte_count;
+        oxs.flow_count = stats->flow_count;
+        ofputil_put_oxs_stats(b, &oxs);
         ofpmsg_update_length(b);
         return b;
     }

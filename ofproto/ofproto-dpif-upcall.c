@@ -72,6 +72,7 @@ dpif_upcall_handler(const struct dpif_upcall *upcall,
         xin.flow.in_port.ofp_port = md->in_port.ofp_port;
         memcpy(xin.flow.regs, md->regs, sizeof xin.flow.regs);
         xin.flow.metadata = md->metadata;
+        xin.flow.tun_id = md->tun_id;
         xin.flow.pkt_mark = md->pkt_mark;
         xin.frozen = state;
     } else {

@@ -425,6 +425,7 @@ patch_output(struct xlate_ctx *ctx, struct ofport *ofport)
     ctx->conntracked = false;
     ctx->flow.in_port.ofp_port = peer->ofp_port;
     ctx->flow.metadata = htonll(0);
+    ctx->flow.tun_id = htonll(0);
     memset(ctx->flow.regs, 0, sizeof ctx->flow.regs);
     ctx->flow.ct_state = 0;
     ctx->flow.ct_zone = 0;

@@ -396,6 +396,7 @@ flow_from_packet_and_metadata(struct dp_packet *packet,
     flow->in_port.ofp_port = md->in_port.ofp_port;
     memcpy(flow->regs, md->regs, sizeof flow->regs);
     flow->metadata = md->metadata;
+    flow->tun_id = md->tun_id;
     flow->pkt_mark = md->pkt_mark;
     flow->ct_state = md->ct_state;
     flow->ct_zone = md->ct_zone;

@@ -9,6 +9,12 @@
 
 #include "openflow/openflow-1.3.h"
 
+/* Capabilities added in OF1.4 (features reply). */
+enum ofp14_capabilities {
+    OFPC14_BUNDLES = 1 << 9,
+    OFPC14_FLOW_MONITORING = 1 << 10,
+};
+
 /* Port description (OF1.4+); properties follow. */
 struct ofp14_port {
     ovs_be32 port_no;
