@@ -1390,19 +1390,37 @@ decode_nx_flow_stats(struct ofputil_flow_stats *fs, struct ofpbuf *msg,
                                          OFP10_VERSION, NULL, NULL, ofpacts);
 }
 
+/* Pulls from 'msg' the fixed part, 'size' bytes, of an OpenFlow 1.1+ flow
+ * entry whose first member is the entry's be16 total length.  Returns the
+ * fixed part and sets '*rest' to the length of the entry that follows it,
+ * or returns NULL if the entry is truncated. */
+static const void *
+pull_flow_entry(struct ofpbuf *msg, size_t size, size_t *rest)
+{
+    const ovs_be16 *length = ofpbuf_try_pull(msg, size);
+    size_t total;
+
+    if (!length) {
+        return NULL;
+    }
+    total = ntohs(*length);
+    if (total < size || total - size > msg->size) {
+        return NULL;
+    }
+    *rest = total - size;
+    return length;
+}
+
 static int
 decode_ofp11_flow_stats(struct ofputil_flow_stats *fs, struct ofpbuf *msg,
                         enum ofp_version version, struct ofpbuf *ofpacts)
 {
-    const struct ofp11_flow_stats *ofs = ofpbuf_try_pull(msg, sizeof *ofs);
-    size_t length, before;
+    size_t rest, before;
+    const struct ofp11_flow_stats *ofs = pull_flow_entry(msg, sizeof *ofs,
+                                                         &rest);
     enum ofperr error;
 
     if (!ofs) {
-        return OFPERR_OFPBRC_BAD_LEN;
-    }
-    length = ntohs(ofs->length);
-    if (length < sizeof *ofs || length - sizeof *ofs > msg->size) {
         return OFPERR_OFPBRC_BAD_LEN;
     }
     before = msg->size;
@@ -1410,9 +1428,10 @@ decode_ofp11_flow_stats(struct ofputil_flow_stats *fs, struct ofpbuf *msg,
     if (error) {
         return error;
     }
-    if (before - msg->size > length - sizeof *ofs) {
+    if (before - msg->size > rest) {
         return OFPERR_OFPBRC_BAD_LEN;
     }
+    rest -= before - msg->size;
     fs->table_id = ofs->table_id;
     fs->priority = ntohs(ofs->priority);
     fs->duration_sec = ntohl(ofs->duration_sec);
@@ -1431,25 +1450,21 @@ decode_ofp11_flow_stats(struct ofputil_flow_stats *fs, struct ofpbuf *msg,
     fs->cookie = ofs->cookie;
     fs->packet_count = ntohll(ofs->packet_count);
     fs->byte_count = ntohll(ofs->byte_count);
-    return ofpacts_pull_openflow_instructions(
-        msg, length - sizeof *ofs - (before - msg->size), version, NULL,
-        NULL, ofpacts);
+    return ofpacts_pull_openflow_instructions(msg, rest, version, NULL, NULL,
+                                              ofpacts);
 }
 
 static int
 decode_ofp15_flow_stats(struct ofputil_flow_stats *fs, struct ofpbuf *msg,
                         struct ofpbuf *ofpacts)
 {
-    const struct ofp15_flow_desc *ofd = ofpbuf_try_pull(msg, sizeof *ofd);
+    size_t rest, before;
+    const struct ofp15_flow_desc *ofd = pull_flow_entry(msg, sizeof *ofd,
+                                                        &rest);
     struct ofputil_oxs_stats oxs;
-    size_t length, before;
     enum ofperr error;
 
     if (!ofd) {
-        return OFPERR_OFPBRC_BAD_LEN;
-    }
-    length = ntohs(ofd->length);
-    if (length < sizeof *ofd || length - sizeof *ofd > msg->size) {
         return OFPERR_OFPBRC_BAD_LEN;
     }
     before = msg->size;
@@ -1460,9 +1475,10 @@ decode_ofp15_flow_stats(struct ofputil_flow_stats *fs, struct ofpbuf *msg,
     if (error) {
         return error;
     }
-    if (before - msg->size > length - sizeof *ofd) {
+    if (before - msg->size > rest) {
         return OFPERR_OFPBRC_BAD_LEN;
     }
+    rest -= before - msg->size;
     error = flags_from_wire(ntohs(ofd->flags), OFP15_VERSION, &fs->flags);
     if (error) {
         return error;
@@ -1478,9 +1494,8 @@ decode_ofp15_flow_stats(struct ofputil_flow_stats *fs, struct ofpbuf *msg,
     fs->idle_age = oxs.idle_sec == UINT32_MAX ? -1 : oxs.idle_sec;
     fs->packet_count = oxs.packet_count;
     fs->byte_count = oxs.byte_count;
-    return ofpacts_pull_openflow_instructions(
-        msg, length - sizeof *ofd - (before - msg->size), OFP15_VERSION,
-        NULL, NULL, ofpacts);
+    return ofpacts_pull_openflow_instructions(msg, rest, OFP15_VERSION,
+                                              NULL, NULL, ofpacts);
 }
 
 int
