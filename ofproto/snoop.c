@@ -8,11 +8,12 @@
  * copied, as in Open vSwitch, and, as there, a snooper that arrives while
  * the bridge has no controller at all is turned away at once.
  *
- * Snooping must never cost the switch anything it cares about.  So copies
- * wait in a short queue per snooper that is emptied only as fast as the
- * snooper's socket takes them; when the queue is full, new copies are
- * dropped (and counted) instead of waiting.  Anything a snooper sends us
- * is read and ignored, and a snooper that hangs up is forgotten. */
+ * Snooping must never cost the switch anything it cares about.  So each
+ * snooper is an unreliable rconn whose send queue is bounded: copies wait
+ * only as long as the snooper's socket takes them, and when the queue is
+ * full new copies are dropped (and counted) instead of waiting.  Anything
+ * a snooper sends us is read and ignored, and a snooper that hangs up is
+ * forgotten. */
 
 #include <config.h>
 
@@ -24,6 +25,7 @@
 #include "openvswitch/list.h"
 #include "openvswitch/ofpbuf.h"
 #include "openvswitch/vlog.h"
+#include "rconn.h"
 #include "util.h"
 #include "vconn.h"
 
@@ -42,9 +44,8 @@ static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 5);
 
 struct snooper {
     struct ovs_list node;       /* In snoop->snoopers. */
-    struct vconn *vconn;
-    struct ovs_list queue;      /* struct ofpbuf copies, oldest first. */
-    size_t n_queued;
+    struct rconn *rconn;
+    struct rconn_packet_counter *queued;    /* Copies not yet sent. */
 };
 
 struct snoop {
@@ -79,14 +80,10 @@ snoop_create(const char *name, const char *target)
 static void
 snooper_destroy(struct snoop *snoop, struct snooper *s)
 {
-    struct ofpbuf *msg;
-
-    LIST_FOR_EACH_POP (msg, list_node, &s->queue) {
-        ofpbuf_delete(msg);
-    }
     ovs_list_remove(&s->node);
     snoop->n_snoopers--;
-    vconn_close(s->vconn);
+    rconn_destroy(s->rconn);
+    rconn_packet_counter_destroy(s->queued);
     free(s);
 }
 
@@ -136,46 +133,12 @@ accept_snoopers(struct snoop *snoop, bool have_controllers)
         }
 
         struct snooper *s = xzalloc(sizeof *s);
-        s->vconn = vconn;
-        ovs_list_init(&s->queue);
+        s->rconn = rconn_create(0, 0, 0, 0);
+        rconn_connect_unreliably(s->rconn, vconn, NULL);
+        s->queued = rconn_packet_counter_create();
         ovs_list_push_back(&snoop->snoopers, &s->node);
         snoop->n_snoopers++;
     }
-}
-
-/* Runs snooper 's': negotiation, ignored input, queued output.  Returns 0,
- * or an error (EOF when it hung up) after which 's' must go. */
-static int
-snooper_run(struct snooper *s)
-{
-    vconn_run(s->vconn);
-
-    for (int i = 0; i < SNOOP_RECV_PER_RUN; i++) {
-        struct ofpbuf *in;
-        int error = vconn_recv(s->vconn, &in);
-
-        if (error == EAGAIN) {
-            break;
-        } else if (error) {
-            return error;
-        }
-        ofpbuf_delete(in);
-    }
-
-    while (!ovs_list_is_empty(&s->queue)) {
-        struct ofpbuf *msg = CONTAINER_OF(ovs_list_front(&s->queue),
-                                          struct ofpbuf, list_node);
-        int error;
-
-        ovs_list_remove(&msg->list_node);
-        error = vconn_send(s->vconn, msg);
-        if (error) {
-            ovs_list_push_front(&s->queue, &msg->list_node);
-            return error == EAGAIN ? 0 : error;
-        }
-        s->n_queued--;
-    }
-    return 0;
 }
 
 void
@@ -189,13 +152,15 @@ snoop_run(struct snoop *snoop, bool have_controllers)
 
     struct snooper *s;
     LIST_FOR_EACH_SAFE (s, node, &snoop->snoopers) {
-        int error = snooper_run(s);
-        if (error) {
-            if (error != EOF) {
-                VLOG_INFO_RL(&rl, "%s: snooper %s dropped (%s)",
-                             snoop->name, vconn_get_name(s->vconn),
-                             ovs_strerror(error));
+        rconn_run(s->rconn);
+        for (int i = 0; i < SNOOP_RECV_PER_RUN; i++) {
+            struct ofpbuf *in = rconn_recv(s->rconn);
+            if (!in) {
+                break;
             }
+            ofpbuf_delete(in);
+        }
+        if (!rconn_is_alive(s->rconn)) {
             snooper_destroy(snoop, s);
         }
     }
@@ -212,11 +177,8 @@ snoop_wait(struct snoop *snoop)
 
     struct snooper *s;
     LIST_FOR_EACH (s, node, &snoop->snoopers) {
-        vconn_run_wait(s->vconn);
-        vconn_recv_wait(s->vconn);
-        if (!ovs_list_is_empty(&s->queue)) {
-            vconn_send_wait(s->vconn);
-        }
+        rconn_run_wait(s->rconn);
+        rconn_recv_wait(s->rconn);
     }
 }
 
@@ -229,14 +191,12 @@ snoop_copy(struct snoop *snoop, const struct ofpbuf *msg)
 
     struct snooper *s;
     LIST_FOR_EACH (s, node, &snoop->snoopers) {
-        if (s->n_queued >= SNOOP_QUEUE_LIMIT) {
+        if (rconn_send_with_limit(s->rconn, ofpbuf_clone(msg), s->queued,
+                                  SNOOP_QUEUE_LIMIT)) {
             snoop->n_dropped++;
             VLOG_DBG_RL(&rl, "%s: snooper %s is behind, dropping a copy",
-                        snoop->name, vconn_get_name(s->vconn));
-            continue;
+                        snoop->name, rconn_get_name(s->rconn));
         }
-        ovs_list_push_back(&s->queue, &ofpbuf_clone(msg)->list_node);
-        s->n_queued++;
     }
 }
 
