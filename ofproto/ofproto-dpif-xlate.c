@@ -319,7 +319,10 @@ xlate_controller(struct xlate_ctx *ctx, uint8_t reason, uint16_t max_len,
 
 static void compose_output(struct xlate_ctx *, ofp_port_t, bool mirror);
 
-static int compare_ofp_ports(const void *, const void *);
+static ofp_port_t *xlate_collect_ports(const struct xlate_ctx *,
+                                       ofp_port_t skip_port,
+                                       bool skip_no_flood,
+                                       bool skip_mirror_outputs, size_t *n);
 
 /* Sends a mirror's copy to VLAN 'vlan': tagged with it (keeping the
  * packet's priority bits), to every port of the bridge that carries the
@@ -329,19 +332,9 @@ static int compare_ofp_ports(const void *, const void *);
 static void
 mirror_flood_vlan(struct xlate_ctx *ctx, int vlan)
 {
-    struct ofproto_dpif *od = ofproto_dpif_cast(ctx->bridge);
-    ofp_port_t *ports = xmalloc((hmap_count(&ctx->bridge->ports) + 1)
-                                * sizeof *ports);
+    size_t n;
+    ofp_port_t *ports = xlate_collect_ports(ctx, OFPP_NONE, false, true, &n);
     ovs_be16 old_tci = ctx->flow.vlan_tci;
-    struct ofport *ofport;
-    size_t n = 0;
-
-    HMAP_FOR_EACH (ofport, hmap_node, &ctx->bridge->ports) {
-        if (!mbridge_is_output_port(od->mbridge, ofport->ofp_port)) {
-            ports[n++] = ofport->ofp_port;
-        }
-    }
-    qsort(ports, n, sizeof *ports, compare_ofp_ports);
 
     ctx->wc->masks.vlan_tci |= htons(VLAN_PCP_MASK | VLAN_CFI);
     ctx->flow.vlan_tci = ((old_tci & htons(VLAN_PCP_MASK))
@@ -509,27 +502,42 @@ compare_ofp_ports(const void *a_, const void *b_)
     return *a < *b ? -1 : *a > *b;
 }
 
+/* Returns the ports of the current bridge in number order, except
+ * 'skip_port' (OFPP_NONE to keep them all), ports with no-flood set if
+ * 'skip_no_flood', and mirror output ports if 'skip_mirror_outputs'.
+ * Their count goes in '*n'.  The caller frees the array. */
+static ofp_port_t *
+xlate_collect_ports(const struct xlate_ctx *ctx, ofp_port_t skip_port,
+                    bool skip_no_flood, bool skip_mirror_outputs, size_t *n)
+{
+    struct ofproto_dpif *od = ofproto_dpif_cast(ctx->bridge);
+    ofp_port_t *ports = xmalloc((hmap_count(&ctx->bridge->ports) + 1)
+                                * sizeof *ports);
+    struct ofport *ofport;
+
+    *n = 0;
+    HMAP_FOR_EACH (ofport, hmap_node, &ctx->bridge->ports) {
+        if (ofport->ofp_port == skip_port
+            || (skip_no_flood && ofport->pp.config & OFPUTIL_PC_NO_FLOOD)
+            || (skip_mirror_outputs
+                && mbridge_is_output_port(od->mbridge, ofport->ofp_port))) {
+            continue;
+        }
+        ports[(*n)++] = ofport->ofp_port;
+    }
+    qsort(ports, *n, sizeof *ports, compare_ofp_ports);
+    return ports;
+}
+
 /* Outputs to every port but the input port: all of them ('all'), or those
  * that allow flooding.  'normal' also leaves out mirror output ports. */
 static void
 xlate_flood(struct xlate_ctx *ctx, bool all, bool normal)
 {
-    struct ofproto_dpif *od = ofproto_dpif_cast(ctx->bridge);
-    ofp_port_t in_port = ctx->flow.in_port.ofp_port;
-    size_t n = 0, allocated = hmap_count(&ctx->bridge->ports);
-    ofp_port_t *ports = xmalloc((allocated + 1) * sizeof *ports);
-    struct ofport *ofport;
+    size_t n;
+    ofp_port_t *ports = xlate_collect_ports(ctx, ctx->flow.in_port.ofp_port,
+                                            !all, normal, &n);
 
-    HMAP_FOR_EACH (ofport, hmap_node, &ctx->bridge->ports) {
-        if (ofport->ofp_port == in_port
-            || (!all && ofport->pp.config & OFPUTIL_PC_NO_FLOOD)
-            || (normal && mbridge_is_output_port(od->mbridge,
-                                                 ofport->ofp_port))) {
-            continue;
-        }
-        ports[n++] = ofport->ofp_port;
-    }
-    qsort(ports, n, sizeof *ports, compare_ofp_ports);
     for (size_t i = 0; i < n; i++) {
         compose_output(ctx, ports[i], true);
     }
