@@ -624,7 +624,8 @@ format_be16_masked(struct ds *s, const char *name, ovs_be16 value,
     if (mask == OVS_BE16_MAX) {
         ds_put_format(s, "%s=%"PRIu16",", name, ntohs(value));
     } else if (mask) {
-        ds_put_format(s, "%s=%#"PRIx16"/%#"PRIx16",", name, ntohs(value),
+        /* Not "%#x": that would print a zero value as "0", not "0x0". */
+        ds_put_format(s, "%s=0x%"PRIx16"/0x%"PRIx16",", name, ntohs(value),
                       ntohs(mask));
     }
 }

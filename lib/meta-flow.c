@@ -163,6 +163,13 @@ mf_are_match_prereqs_ok(const struct mf_field *mf, const struct match *match)
     if (!prereqs_ok(mf->prereqs, &match->flow, &need)) {
         return false;
     }
+    if (mf->prereqs == MFP_ND || mf->prereqs == MFP_ND_SOLICIT
+        || mf->prereqs == MFP_ND_ADVERT) {
+        /* The ICMPv6 code may stay unmatched: its value then reads as the 0
+         * that neighbor discovery needs, and packets with another code
+         * never carry ND fields (flow_extract leaves them zero). */
+        need.masks.tp_dst = htons(0);
+    }
     return !flow_wildcards_has_extra(&need, &match->wc);
 }
 
@@ -535,13 +542,6 @@ mf_set(const struct mf_field *mf, const union mf_value *value,
         v.b[i] = value->b[i] & m.b[i];
     }
 
-    /* OXM's vlan_vid without the "present" bit, where the mask covers that
-     * bit, means "no VLAN tag" whatever the rest says. */
-    if (mf->id == MFF_VLAN_VID && m.be16 & htons(VLAN_CFI)
-        && !(v.be16 & htons(VLAN_CFI))) {
-        match_set_dl_tci(match, 0);
-        return;
-    }
     mf_set_flow_value_masked(mf, &v, &exact, &match->flow);
     mf_set_flow_value_masked(mf, &m, &exact, &match->wc.masks);
 
@@ -568,12 +568,13 @@ void
 mf_set_value(const struct mf_field *mf, const union mf_value *value,
              struct match *match)
 {
-    if (mf->id == MFF_DL_VLAN) {
-        /* OpenFlow 1.0 spells "no VLAN tag" as dl_vlan=0xffff. */
-        if (value->be16 == htons(0xffff)) {
-            match_set_dl_tci(match, 0);
-            return;
-        }
+    /* "No VLAN tag" is spelled dl_vlan=0xffff in OpenFlow 1.0 and
+     * vlan_vid=0 (no "present" bit) in OpenFlow 1.2.  Either way it is kept
+     * as the whole TCI being zero, which every protocol can express. */
+    if ((mf->id == MFF_DL_VLAN && value->be16 == htons(0xffff))
+        || (mf->id == MFF_VLAN_VID && !(value->be16 & htons(VLAN_CFI)))) {
+        match_set_dl_tci(match, 0);
+        return;
     }
     mf_set(mf, value, NULL, match);
 }

@@ -495,30 +495,30 @@ put_field(struct ofpbuf *b, enum mf_field_id id, const struct match *match,
     }
 }
 
-/* Appends the VLAN match in OXM form: vlan_vid (with the "present" bit)
- * and, if the whole priority is matched, vlan_pcp. */
+/* Appends the VLAN match in OXM form.  vlan_vid carries the VID and the
+ * "present" bit (CFI in our TCI) with the mask they have in 'match', so
+ * "no tag" is vlan_vid=0 with the present bit in the mask.  vlan_pcp goes
+ * along when the whole priority is matched, unless the match says there is
+ * no tag, where a priority means nothing (and OXM forbids one). */
 static void
 put_oxm_vlan(struct ofpbuf *b, const struct match *match,
              enum ofp_version version)
 {
     ovs_be16 tci = match->flow.vlan_tci, m = match->wc.masks.vlan_tci;
     ovs_be16 vid_bits = htons(VLAN_VID_MASK | VLAN_CFI);
+    ovs_be16 vid_mask = m & vid_bits;
+    bool no_tag = (vid_mask & htons(VLAN_CFI)) && !(tci & htons(VLAN_CFI));
     union mf_value value, mask;
 
-    if (m & htons(VLAN_CFI) && !(tci & htons(VLAN_CFI))) {
-        /* "No tag": OFPVID_NONE, and nothing about the priority. */
-        memset(&value, 0, sizeof value);
-        nx_put_entry(b, MFF_VLAN_VID, version, &value, NULL);
-        return;
-    }
-    if (m & vid_bits) {
+    if (vid_mask) {
         memset(&value, 0, sizeof value);
         memset(&mask, 0, sizeof mask);
         value.be16 = tci & vid_bits;
-        mask.be16 = (m & vid_bits) == vid_bits ? OVS_BE16_MAX : m & vid_bits;
-        nx_put_entry(b, MFF_VLAN_VID, version, &value, &mask);
+        mask.be16 = vid_mask;
+        nx_put_entry(b, MFF_VLAN_VID, version, &value,
+                     vid_mask == vid_bits ? NULL : &mask);
     }
-    if ((m & htons(VLAN_PCP_MASK)) == htons(VLAN_PCP_MASK)) {
+    if (!no_tag && (m & htons(VLAN_PCP_MASK)) == htons(VLAN_PCP_MASK)) {
         memset(&value, 0, sizeof value);
         value.u8 = vlan_tci_to_pcp(tci);
         nx_put_entry(b, MFF_VLAN_PCP, version, &value, NULL);

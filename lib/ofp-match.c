@@ -326,15 +326,20 @@ ofputil_match_from_ofp11_match(const struct ofp11_match *om,
     return 0;
 }
 
-/* Converts 'match' to OpenFlow 1.1, dropping what 1.1 cannot say. */
+/* Converts 'match' to OpenFlow 1.1, dropping what 1.1 cannot say and
+ * fields whose prerequisites 'match' does not meet (which a 1.1 decoder
+ * would refuse). */
 void
-ofputil_match_to_ofp11_match(const struct match *match,
+ofputil_match_to_ofp11_match(const struct match *match_,
                              struct ofp11_match *om)
 {
-    const struct flow_wildcards *wc = &match->wc;
-    const struct flow *f = &match->flow;
+    struct match match = *match_;
+    const struct flow_wildcards *wc = &match.wc;
+    const struct flow *f = &match.flow;
     uint32_t wild = 0;
     struct eth_addr m;
+
+    ofputil_normalize_match_quiet(&match);
 
     memset(om, 0, sizeof *om);
     om->omh.type = htons(OFPMT_STANDARD);
@@ -486,9 +491,10 @@ normalize(struct match *match)
                               || proto == IPPROTO_SCTP
                               || (ipv4 && proto == IPPROTO_ICMP)
                               || (ipv6 && proto == IPPROTO_ICMPV6));
+    /* Neighbor discovery needs an exact ICMPv6 type; the code may be left
+     * unmatched, since a wildcarded field reads as 0 here. */
     bool nd = (ipv6 && proto_exact && proto == IPPROTO_ICMPV6
                && (m->tp_src & htons(0xff)) == htons(0xff)
-               && (m->tp_dst & htons(0xff)) == htons(0xff)
                && f->tp_dst == htons(0)
                && (f->tp_src == htons(ND_NEIGHBOR_SOLICIT)
                    || f->tp_src == htons(ND_NEIGHBOR_ADVERT)));
