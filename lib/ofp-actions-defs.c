@@ -143,21 +143,27 @@ encode_OUTPUT(const struct ofpact_output *o, enum ofp_version version,
     put_output(out, version, o->port, o->max_len);
 }
 
-/* "output:PORT" or "output:SUBFIELD" (the latter is output_reg). */
+/* "output:PORT" or "output:SUBFIELD" (the latter is output_reg).  A port
+ * wins over a field of the same name; "reg2" alone is the whole field. */
 static char * OVS_WARN_UNUSED_RESULT
 parse_OUTPUT(char *arg, const struct act_parse_ctx *pc)
 {
-    if (strchr(arg, '[')) {
-        struct ofpact_output_reg *r = ofpact_put_OUTPUT_REG(pc->ofpacts);
-        r->max_len = UINT16_MAX;
-        return mf_parse_subfield(&r->src, arg);
-    }
-
     ofp_port_t port;
     char *error = act_parse_port(arg, pc->port_map, &port);
+
     if (error) {
+        struct mf_subfield src;
+
         free(error);
-        return xasprintf("%s: output to unknown port", arg);
+        error = mf_parse_subfield(&src, arg);
+        if (error) {
+            free(error);
+            return xasprintf("%s: output to unknown port", arg);
+        }
+        struct ofpact_output_reg *r = ofpact_put_OUTPUT_REG(pc->ofpacts);
+        r->src = src;
+        r->max_len = UINT16_MAX;
+        return NULL;
     }
     struct ofpact_output *o = ofpact_put_OUTPUT(pc->ofpacts);
     o->port = port;
@@ -1161,7 +1167,12 @@ format_UNROLL_XLATE(const struct ofpact_unroll_xlate *u,
  * In OpenFlow 1.1+ these are encoded as instructions by
  * ofpacts_put_openflow_instructions(), not by the encoders below, which
  * only handle OpenFlow 1.0's Nicira equivalents (a resubmit for goto_table,
- * NXAST_WRITE_METADATA for write_metadata). */
+ * NXAST_WRITE_METADATA for write_metadata).
+ *
+ * OpenFlow 1.0 has no action set, so clear_actions and write_actions have
+ * nothing to do there and are left out of 1.0 encodings.  As in Open
+ * vSwitch's ovs-ofctl, they therefore do not narrow the usable protocols
+ * (the actions inside write_actions still do). */
 
 void
 encode_CLEAR_ACTIONS(const struct ofpact_null *n OVS_UNUSED,
@@ -1173,7 +1184,6 @@ encode_CLEAR_ACTIONS(const struct ofpact_null *n OVS_UNUSED,
 static char * OVS_WARN_UNUSED_RESULT
 parse_CLEAR_ACTIONS(char *arg OVS_UNUSED, const struct act_parse_ctx *pc)
 {
-    *pc->usable_protocols &= OFPUTIL_P_OF11_UP;
     ofpact_put_CLEAR_ACTIONS(pc->ofpacts);
     return NULL;
 }
@@ -1196,7 +1206,6 @@ encode_WRITE_ACTIONS(const struct ofpact_nest *n OVS_UNUSED,
 static char * OVS_WARN_UNUSED_RESULT
 parse_WRITE_ACTIONS(char *arg, const struct act_parse_ctx *pc)
 {
-    *pc->usable_protocols &= OFPUTIL_P_OF11_UP;
     return parse_nest(arg, pc, OFPACT_WRITE_ACTIONS);
 }
 

@@ -178,11 +178,12 @@ set_field_to_legacy(const struct ofpact_set_field *sf,
         a[4] = v->u8;
         return true;
 
-    case MFF_TCP_SRC: case MFF_UDP_SRC: case MFF_SCTP_SRC:
-    case MFF_TCP_DST: case MFF_UDP_DST: case MFF_SCTP_DST: {
+    /* SCTP ports have no OpenFlow 1.0 match, so they are left to
+     * NXAST_REG_LOAD in 1.0 and 1.1 alike, as Open vSwitch does. */
+    case MFF_TCP_SRC: case MFF_UDP_SRC:
+    case MFF_TCP_DST: case MFF_UDP_DST: {
         bool src = (sf->field->id == MFF_TCP_SRC
-                    || sf->field->id == MFF_UDP_SRC
-                    || sf->field->id == MFF_SCTP_SRC);
+                    || sf->field->id == MFF_UDP_SRC);
         a = act_put_raw(out, version, src ? RAW_SET_TP_SRC : RAW_SET_TP_DST,
                         8);
         act_put16(a + 4, ntohs(v->be16));
@@ -403,7 +404,10 @@ parse_SET_FIELD(char *arg, const struct act_parse_ctx *pc)
     if (field->of10 == MFO_NONE || (!full && field->of10 != MFO_BITWISE)) {
         *pc->usable_protocols &= ~OFPUTIL_P_OF10_STD_ANY;
     }
-    if (field->of11 == MFO_NONE || (!full && field->of11 != MFO_BITWISE)) {
+    if ((field->of11 == MFO_NONE || (!full && field->of11 != MFO_BITWISE))
+        && !(field->id == MFF_IP_ECN && full)) {
+        /* (OpenFlow 1.1 cannot match the ECN bits but has an action that
+         * sets them.) */
         *pc->usable_protocols &= ~OFPUTIL_P_OF11_STD;
     }
     ofpact_put_set_field(pc->ofpacts, field, &value, &mask);
@@ -581,7 +585,7 @@ decode_RAW_OF11_SET_VLAN_VID(const uint8_t *a, size_t len OVS_UNUSED,
     return decode_vlan_vid(a, false, out);
 }
 
-/* Adds a VLAN header first, in OpenFlow 1.2+, where an OpenFlow 1.0 style
+/* Adds a VLAN header first, in OpenFlow 1.1+, where an OpenFlow 1.0 style
  * "mod_vlan_*" would have added one implicitly. */
 static void
 push_vlan_if_needed(bool push, bool flow_has_vlan, enum ofp_version version,
@@ -601,6 +605,8 @@ encode_SET_VLAN_VID(const struct ofpact_vlan_vid *v, enum ofp_version version,
         act_put16(act_put_raw(out, version, RAW_OF10_SET_VLAN_VID, 8) + 4,
                   v->vlan_vid);
     } else if (version == OFP11_VERSION) {
+        push_vlan_if_needed(v->push_vlan_if_needed, v->flow_has_vlan,
+                            version, out);
         act_put16(act_put_raw(out, version, RAW_OF11_SET_VLAN_VID, 8) + 4,
                   v->vlan_vid);
     } else if (v->closure_private) {
@@ -701,6 +707,8 @@ encode_SET_VLAN_PCP(const struct ofpact_vlan_pcp *p, enum ofp_version version,
     if (version == OFP10_VERSION) {
         act_put_raw(out, version, RAW_OF10_SET_VLAN_PCP, 8)[4] = p->vlan_pcp;
     } else if (version == OFP11_VERSION) {
+        push_vlan_if_needed(p->push_vlan_if_needed, p->flow_has_vlan,
+                            version, out);
         act_put_raw(out, version, RAW_OF11_SET_VLAN_PCP, 8)[4] = p->vlan_pcp;
     } else if (p->closure_private) {
         put_closure_legacy(out, version,
