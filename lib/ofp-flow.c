@@ -161,8 +161,8 @@ decode_ofp10_style_tail(struct ofputil_flow_mod *fm, ovs_be64 cookie,
     if (error) {
         return error;
     }
-    return ofpacts_pull_openflow_actions(b, b->size, OFP10_VERSION, NULL,
-                                         NULL, ofpacts);
+    return ofpacts_pull_openflow_instructions(b, b->size, OFP10_VERSION,
+                                              NULL, NULL, ofpacts);
 }
 
 static enum ofperr
@@ -406,8 +406,12 @@ encode_ofp11_flow_mod(const struct ofputil_flow_mod *fm,
         ofm->cookie = fm->cookie;
         ofm->cookie_mask = fm->cookie_mask;
     }
+    /* "Every table" exists only for deletes, and only from OpenFlow 1.2 on;
+     * otherwise it becomes table 0 (so an OpenFlow 1.1 del-flows empties
+     * table 0 only, as Open vSwitch's does). */
     ofm->table_id = (fm->table_id == OFPTT_ALL
-                     && (fm->command == OFPFC_ADD
+                     && (version == OFP11_VERSION
+                         || fm->command == OFPFC_ADD
                          || fm->command == OFPFC_MODIFY
                          || fm->command == OFPFC_MODIFY_STRICT)
                      ? 0 : fm->table_id);
@@ -1347,8 +1351,9 @@ decode_ofp10_flow_stats(struct ofputil_flow_stats *fs, struct ofpbuf *msg,
     fs->cookie = get_32aligned_be64(&ofs->cookie);
     fs->packet_count = ntohll(get_32aligned_be64(&ofs->packet_count));
     fs->byte_count = ntohll(get_32aligned_be64(&ofs->byte_count));
-    return ofpacts_pull_openflow_actions(msg, length - sizeof *ofs,
-                                         OFP10_VERSION, NULL, NULL, ofpacts);
+    return ofpacts_pull_openflow_instructions(msg, length - sizeof *ofs,
+                                              OFP10_VERSION, NULL, NULL,
+                                              ofpacts);
 }
 
 static int
@@ -1385,9 +1390,10 @@ decode_nx_flow_stats(struct ofputil_flow_stats *fs, struct ofpbuf *msg,
     fs->cookie = nfs->cookie;
     fs->packet_count = ntohll(nfs->packet_count);
     fs->byte_count = ntohll(nfs->byte_count);
-    return ofpacts_pull_openflow_actions(msg,
-                                         length - sizeof *nfs - consumed,
-                                         OFP10_VERSION, NULL, NULL, ofpacts);
+    return ofpacts_pull_openflow_instructions(msg,
+                                              length - sizeof *nfs - consumed,
+                                              OFP10_VERSION, NULL, NULL,
+                                              ofpacts);
 }
 
 /* Pulls from 'msg' the fixed part, 'size' bytes, of an OpenFlow 1.1+ flow
