@@ -32,7 +32,8 @@ TESTSUITE_AT +=
 TESTSUITE_AT += tests/ofp-print.at tests/ofp-errors.at tests/ofp-prop.at \
 	tests/vconn.at tests/ovs-ofctl.at tests/interop/ofp-print.at \
 	tests/interop/vconn.at
-EXTRA_DIST += tests/interop/ofp-pcap.py tests/interop/check-tshark.py
+EXTRA_DIST += tests/interop/ofp-pcap.py tests/interop/check-tshark.py \
+	tests/interop/flowgen.py
 TESTSUITE_AT += tests/ofp-actions.at tests/interop/ofp-actions.at
 TESTSUITE_AT += tests/ofp-flow.at tests/interop/ofp-flow.at
 TESTSUITE_AT += tests/ofp-packet.at tests/interop/ofp-packet.at
