@@ -1696,7 +1696,8 @@ ofpacts_output_to_port(const struct ofpact *ofpacts, size_t ofpacts_len,
     return false;
 }
 
-/* Returns true if any action in 'ofpacts' outputs to group 'group_id'. */
+/* Returns true if any action in 'ofpacts' outputs to group 'group_id', or
+ * to any group at all if 'group_id' is OFPG_ANY. */
 bool
 ofpacts_output_to_group(const struct ofpact *ofpacts, size_t ofpacts_len,
                         uint32_t group_id)
@@ -1705,7 +1706,8 @@ ofpacts_output_to_group(const struct ofpact *ofpacts, size_t ofpacts_len,
 
     OFPACT_FOR_EACH (a, ofpacts, ofpacts_len) {
         if (a->type == OFPACT_GROUP
-            && ofpact_get_GROUP(a)->group_id == group_id) {
+            && (group_id == OFPG_ANY
+                || ofpact_get_GROUP(a)->group_id == group_id)) {
             return true;
         }
         if (a->type == OFPACT_CLONE || a->type == OFPACT_WRITE_ACTIONS) {

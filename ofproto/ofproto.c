@@ -677,7 +677,12 @@ rule_create(struct ofproto *ofproto, uint8_t table_id,
     rule->idle_timeout = fm->idle_timeout;
     rule->hard_timeout = fm->hard_timeout;
     rule->importance = fm->importance;
+    /* Flow stats report these flags back as they were given (as Open
+     * vSwitch does).  The counters are kept regardless of the
+     * no_*_counts flags, which OpenFlow makes a hint, not a duty. */
     rule->flags = fm->flags & (OFPUTIL_FF_SEND_FLOW_REM
+                               | OFPUTIL_FF_CHECK_OVERLAP
+                               | OFPUTIL_FF_RESET_COUNTS
                                | OFPUTIL_FF_NO_PKT_COUNTS
                                | OFPUTIL_FF_NO_BYT_COUNTS);
     rule->created = rule->modified = rule->used = now;
@@ -882,6 +887,15 @@ rule_has_out_port(const struct rule *rule, ofp_port_t out_port)
                                       out_port));
 }
 
+/* The switch has no group table (groups exist in the codec only), so an
+ * action that outputs to any group names a group that does not exist. */
+static enum ofperr
+check_no_groups(const struct ofpact *ofpacts, size_t ofpacts_len)
+{
+    return (ofpacts_output_to_group(ofpacts, ofpacts_len, OFPG_ANY)
+            ? OFPERR_OFPBAC_BAD_OUT_GROUP : 0);
+}
+
 static bool
 rule_has_out_group(const struct rule *rule, uint32_t out_group)
 {
@@ -1033,6 +1047,9 @@ handle_flow_mod__(struct ofproto *ofproto, struct ofputil_flow_mod *fm)
         error = ofpacts_check(fm->ofpacts, fm->ofpacts_len, &fm->match,
                               ofproto->max_ports, table_id,
                               OFPROTO_N_TABLES, &usable);
+        if (!error) {
+            error = check_no_groups(fm->ofpacts, fm->ofpacts_len);
+        }
         if (error) {
             return error;
         }
@@ -1135,10 +1152,8 @@ flow_stats_from_rule(const struct rule *rule, long long int now,
     fs->importance = rule->importance;
     fs->idle_age = MAX(0, (now - rule->used) / 1000);
     fs->hard_age = MAX(0, (now - rule->modified) / 1000);
-    fs->packet_count = (rule->flags & OFPUTIL_FF_NO_PKT_COUNTS
-                        ? UINT64_MAX : rule->packet_count);
-    fs->byte_count = (rule->flags & OFPUTIL_FF_NO_BYT_COUNTS
-                      ? UINT64_MAX : rule->byte_count);
+    fs->packet_count = rule->packet_count;
+    fs->byte_count = rule->byte_count;
     fs->flags = rule->flags;
     fs->ofpacts = rule->ofpacts;
     fs->ofpacts_len = rule->ofpacts_len;
@@ -1179,12 +1194,8 @@ handle_flow_stats_request(struct ofproto *ofproto, struct ofconn *ofconn,
 
         for (size_t i = 0; i < n; i++) {
             const struct rule *rule = rules[i];
-            if (!(rule->flags & OFPUTIL_FF_NO_PKT_COUNTS)) {
-                stats.packet_count += rule->packet_count;
-            }
-            if (!(rule->flags & OFPUTIL_FF_NO_BYT_COUNTS)) {
-                stats.byte_count += rule->byte_count;
-            }
+            stats.packet_count += rule->packet_count;
+            stats.byte_count += rule->byte_count;
             stats.flow_count++;
         }
         ofconn_send_reply(ofconn,
@@ -1667,6 +1678,9 @@ handle_packet_out(struct ofproto *ofproto, struct ofconn *ofconn,
     error = ofpacts_check(po.ofpacts, po.ofpacts_len, &match,
                           ofproto->max_ports, 0, OFPROTO_N_TABLES, &usable);
     if (!error) {
+        error = check_no_groups(po.ofpacts, po.ofpacts_len);
+    }
+    if (!error) {
         error = ofproto_dpif_packet_out(ofproto, packet, &flow, po.ofpacts,
                                         po.ofpacts_len);
     }
@@ -1690,8 +1704,10 @@ check_frozen_actions(struct ofproto *ofproto, const struct flow *flow,
         return 0;
     }
     match_init_exact(&match, flow);
-    return ofpacts_check(ofpacts, ofpacts_len, &match, ofproto->max_ports,
-                         0, OFPROTO_N_TABLES, &usable);
+    enum ofperr error = ofpacts_check(ofpacts, ofpacts_len, &match,
+                                      ofproto->max_ports, 0,
+                                      OFPROTO_N_TABLES, &usable);
+    return error ? error : check_no_groups(ofpacts, ofpacts_len);
 }
 
 /* NXT_RESUME.  The errors, in the order they are checked:
