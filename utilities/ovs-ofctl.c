@@ -1111,7 +1111,7 @@ open_vconn_for_flow_mod(const char *name, struct vconn **vconnp,
 
     if (!(usable & allowed)) {
         char *usable_s = ofputil_protocols_to_string(usable);
-        char *allowed_s = ofputil_protocols_to_string(allowed_protocols);
+        char *allowed_s = ofputil_protocols_to_string(allowed);
 
         ovs_fatal(0, "none of the usable flow formats (%s) is among the "
                   "allowed flow formats (%s)", usable_s, allowed_s);
