@@ -23,6 +23,7 @@
 
 #include "byte-order.h"
 #include "ofp-actions.h"
+#include "openflow/openflow-1.0.h"
 #include "openflow/openflow-1.1.h"
 #include "openflow/openflow-1.2.h"
 #include "openvswitch/dynamic-string.h"
@@ -47,7 +48,15 @@ static const struct table_cap_info action_info[N_OTAS] = {
 };
 
 static const struct table_cap_info field_info[N_OTFS] = {
-#define OTF(ENUM, NAME, OF11, OF12) { NAME, OF11, OF12 },
+#define OTF(ENUM, NAME, OF10, OF11, OF12) { NAME, OF11, OF12 },
+    OFPUTIL_TABLE_FIELDS
+#undef OTF
+};
+
+/* OpenFlow 1.0 wildcard bits of each field (a mask: an IPv4 address has
+ * six bits for its prefix length). */
+static const uint32_t field_of10_wildcards[N_OTFS] = {
+#define OTF(ENUM, NAME, OF10, OF11, OF12) OF10,
     OFPUTIL_TABLE_FIELDS
 #undef OTF
 };
@@ -162,6 +171,21 @@ put_be64_field(void *p, uint64_t x)
 {
     ovs_be64 be = htonll(x);
     memcpy(p, &be, sizeof be);
+}
+
+/* OpenFlow 1.0 entries list only the fields that can be wildcarded, which
+ * are all that can be matched; there is nothing else to say. */
+void
+ofputil_table_caps_from_ofp10(struct ofputil_table_caps *caps,
+                              uint32_t wildcards)
+{
+    memset(caps, 0, sizeof *caps);
+    for (int i = 0; i < N_OTFS; i++) {
+        if (wildcards & field_of10_wildcards[i]) {
+            caps->match |= UINT64_C(1) << i;
+        }
+    }
+    caps->wildcard = caps->match;
 }
 
 /* OpenFlow 1.1 entries list the fields that may be wildcarded apart from

@@ -62,57 +62,58 @@ enum ofputil_table_action {
     N_OTAS
 };
 
-/* The match fields that OpenFlow 1.1 and 1.2 table stats can advertise,
+/* The match fields that OpenFlow 1.0 to 1.2 table stats can advertise,
  * declared once in the order they are printed:
  *
- *     OTF(ENUM, NAME, OF11, OF12)
+ *     OTF(ENUM, NAME, OF10, OF11, OF12)
  *
  * NAME is the field's name in the flow syntax (see meta-flow.def; a few
  * fields, such as MPLS, are named here although we cannot match them).
- * OF11 is the bit number in OpenFlow 1.1's "match" and "wildcards"
- * bitmaps (OFPFMF11_*), OF12 the OXM field number in OpenFlow 1.2's
- * bitmaps, -1 if the version cannot name the field. */
-#define OFPUTIL_TABLE_FIELDS                           \
-    OTF(METADATA,    "metadata",    15,  2)            \
-    OTF(IN_PORT,     "in_port",      0, -1)            \
-    OTF(IN_PORT_OXM, "in_port_oxm", -1,  0)            \
-    OTF(ETH_SRC,     "eth_src",     11,  4)            \
-    OTF(ETH_DST,     "eth_dst",     12,  3)            \
-    OTF(ETH_TYPE,    "eth_type",     3,  5)            \
-    OTF(VLAN_VID,    "vlan_vid",     1,  6)            \
-    OTF(VLAN_PCP,    "vlan_pcp",     2,  7)            \
-    OTF(MPLS_LABEL,  "mpls_label",   8, 34)            \
-    OTF(MPLS_TC,     "mpls_tc",      9, 35)            \
-    OTF(IPV4_SRC,    "ip_src",      13, 11)            \
-    OTF(IPV4_DST,    "ip_dst",      14, 12)            \
-    OTF(IPV6_SRC,    "ipv6_src",    -1, 26)            \
-    OTF(IPV6_DST,    "ipv6_dst",    -1, 27)            \
-    OTF(IPV6_LABEL,  "ipv6_label",  -1, 28)            \
-    OTF(IP_PROTO,    "nw_proto",     5, 10)            \
-    OTF(NW_TOS,      "nw_tos",       4, -1)            \
-    OTF(IP_DSCP,     "ip_dscp",     -1,  8)            \
-    OTF(IP_ECN,      "nw_ecn",      -1,  9)            \
-    OTF(ARP_OP,      "arp_op",      -1, 21)            \
-    OTF(ARP_SPA,     "arp_spa",     -1, 22)            \
-    OTF(ARP_TPA,     "arp_tpa",     -1, 23)            \
-    OTF(ARP_SHA,     "arp_sha",     -1, 24)            \
-    OTF(ARP_THA,     "arp_tha",     -1, 25)            \
-    OTF(TCP_SRC,     "tcp_src",      6, 13)            \
-    OTF(TCP_DST,     "tcp_dst",      7, 14)            \
-    OTF(UDP_SRC,     "udp_src",     -1, 15)            \
-    OTF(UDP_DST,     "udp_dst",     -1, 16)            \
-    OTF(SCTP_SRC,    "sctp_src",    -1, 17)            \
-    OTF(SCTP_DST,    "sctp_dst",    -1, 18)            \
-    OTF(ICMPV4_TYPE, "icmp_type",   -1, 19)            \
-    OTF(ICMPV4_CODE, "icmp_code",   -1, 20)            \
-    OTF(ICMPV6_TYPE, "icmpv6_type", -1, 29)            \
-    OTF(ICMPV6_CODE, "icmpv6_code", -1, 30)            \
-    OTF(ND_TARGET,   "nd_target",   -1, 31)            \
-    OTF(ND_SLL,      "nd_sll",      -1, 32)            \
-    OTF(ND_TLL,      "nd_tll",      -1, 33)
+ * OF10 is the mask of OpenFlow 1.0 wildcard bits (OFPFW10_*) that stand
+ * for the field, 0 if none.  OF11 is the bit number in OpenFlow 1.1's
+ * "match" and "wildcards" bitmaps (OFPFMF11_*), OF12 the OXM field number
+ * in OpenFlow 1.2's bitmaps, -1 if the version cannot name the field. */
+#define OFPUTIL_TABLE_FIELDS                                                 \
+    OTF(METADATA,    "metadata",    0,                    15,  2)            \
+    OTF(IN_PORT,     "in_port",     OFPFW10_IN_PORT,       0, -1)            \
+    OTF(IN_PORT_OXM, "in_port_oxm", 0,                    -1,  0)            \
+    OTF(ETH_SRC,     "eth_src",     OFPFW10_DL_SRC,       11,  4)            \
+    OTF(ETH_DST,     "eth_dst",     OFPFW10_DL_DST,       12,  3)            \
+    OTF(ETH_TYPE,    "eth_type",    OFPFW10_DL_TYPE,       3,  5)            \
+    OTF(VLAN_VID,    "vlan_vid",    OFPFW10_DL_VLAN,       1,  6)            \
+    OTF(VLAN_PCP,    "vlan_pcp",    OFPFW10_DL_VLAN_PCP,   2,  7)            \
+    OTF(MPLS_LABEL,  "mpls_label",  0,                     8, 34)            \
+    OTF(MPLS_TC,     "mpls_tc",     0,                     9, 35)            \
+    OTF(IPV4_SRC,    "ip_src",      OFPFW10_NW_SRC_MASK,  13, 11)            \
+    OTF(IPV4_DST,    "ip_dst",      OFPFW10_NW_DST_MASK,  14, 12)            \
+    OTF(IPV6_SRC,    "ipv6_src",    0,                    -1, 26)            \
+    OTF(IPV6_DST,    "ipv6_dst",    0,                    -1, 27)            \
+    OTF(IPV6_LABEL,  "ipv6_label",  0,                    -1, 28)            \
+    OTF(IP_PROTO,    "nw_proto",    OFPFW10_NW_PROTO,      5, 10)            \
+    OTF(NW_TOS,      "nw_tos",      OFPFW10_NW_TOS,        4, -1)            \
+    OTF(IP_DSCP,     "ip_dscp",     0,                    -1,  8)            \
+    OTF(IP_ECN,      "nw_ecn",      0,                    -1,  9)            \
+    OTF(ARP_OP,      "arp_op",      0,                    -1, 21)            \
+    OTF(ARP_SPA,     "arp_spa",     0,                    -1, 22)            \
+    OTF(ARP_TPA,     "arp_tpa",     0,                    -1, 23)            \
+    OTF(ARP_SHA,     "arp_sha",     0,                    -1, 24)            \
+    OTF(ARP_THA,     "arp_tha",     0,                    -1, 25)            \
+    OTF(TCP_SRC,     "tcp_src",     OFPFW10_TP_SRC,        6, 13)            \
+    OTF(TCP_DST,     "tcp_dst",     OFPFW10_TP_DST,        7, 14)            \
+    OTF(UDP_SRC,     "udp_src",     0,                    -1, 15)            \
+    OTF(UDP_DST,     "udp_dst",     0,                    -1, 16)            \
+    OTF(SCTP_SRC,    "sctp_src",    0,                    -1, 17)            \
+    OTF(SCTP_DST,    "sctp_dst",    0,                    -1, 18)            \
+    OTF(ICMPV4_TYPE, "icmp_type",   0,                    -1, 19)            \
+    OTF(ICMPV4_CODE, "icmp_code",   0,                    -1, 20)            \
+    OTF(ICMPV6_TYPE, "icmpv6_type", 0,                    -1, 29)            \
+    OTF(ICMPV6_CODE, "icmpv6_code", 0,                    -1, 30)            \
+    OTF(ND_TARGET,   "nd_target",   0,                    -1, 31)            \
+    OTF(ND_SLL,      "nd_sll",      0,                    -1, 32)            \
+    OTF(ND_TLL,      "nd_tll",      0,                    -1, 33)
 
 enum ofputil_table_field {
-#define OTF(ENUM, NAME, OF11, OF12) OTF_##ENUM,
+#define OTF(ENUM, NAME, OF10, OF11, OF12) OTF_##ENUM,
     OFPUTIL_TABLE_FIELDS
 #undef OTF
     N_OTFS
@@ -153,6 +154,8 @@ struct ofputil_table_caps {
 
 /* Conversions from and to the capability members of wire table stats
  * entries (the counters, name and size are left to the caller). */
+void ofputil_table_caps_from_ofp10(struct ofputil_table_caps *,
+                                   uint32_t wildcards);
 void ofputil_table_caps_from_ofp11(struct ofputil_table_caps *,
                                    const struct ofp11_table_stats *);
 void ofputil_table_caps_to_ofp11(const struct ofputil_table_caps *,

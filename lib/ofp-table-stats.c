@@ -4,9 +4,7 @@
  *
  * OpenFlow 1.0 to 1.2 table stats entries also describe what each table
  * can match and do; OpenFlow 1.3 moved that to table features and left
- * only counters.  OpenFlow 1.1 and 1.2 capabilities are translated by
- * ofp-table-caps.c; of OpenFlow 1.0's we print only the usual "every
- * field" case (others are shown as a raw wildcard bitmap).
+ * only counters.  Those capabilities are translated by ofp-table-caps.c.
  */
 
 #include <config.h>
@@ -174,6 +172,7 @@ ofputil_decode_table_stats_reply(struct ofpbuf *msg,
         copy_name(ts->name, ots->name);
         ts->max_entries = ntohl(ots->max_entries);
         ts->ofp10_wildcards = ntohl(ots->wildcards);
+        ofputil_table_caps_from_ofp10(&ts->caps, ts->ofp10_wildcards);
         ts->active_count = ntohl(ots->active_count);
         ts->lookup_count = ntohll(get_32aligned_be64(&ots->lookup_count));
         ts->matched_count = ntohll(get_32aligned_be64(&ots->matched_count));
@@ -293,13 +292,9 @@ table_features_equal(enum ofp_version version,
                      const struct ofputil_table_stats *a,
                      const struct ofputil_table_stats *b)
 {
-    if (version >= OFP13_VERSION) {
-        return true;
-    }
-    return (a->max_entries == b->max_entries
-            && (version == OFP10_VERSION
-                ? a->ofp10_wildcards == b->ofp10_wildcards
-                : ofputil_table_caps_equal(&a->caps, &b->caps)));
+    return (version >= OFP13_VERSION
+            || (a->max_entries == b->max_entries
+                && ofputil_table_caps_equal(&a->caps, &b->caps)));
 }
 
 /* Prints the run of unnamed tables 'first'...'last' that repeated the
@@ -316,27 +311,15 @@ put_ditto(struct ds *s, int first, int last)
     }
 }
 
+/* OpenFlow 1.0 tables have no miss behaviour to show. */
 static void
-put_ofp10_features(struct ds *s, const struct ofputil_table_stats *ts)
-{
-    ds_put_format(s, "    max_entries=%"PRIu32"\n", ts->max_entries);
-    if (ts->ofp10_wildcards == OFPFW10_ALL) {
-        ds_put_cstr(s, "    matching:\n      exact match or "
-                    "wildcard: in_port eth_{src,dst,type} "
-                    "vlan_{vid,pcp} ip_{src,dst} nw_{proto,tos} "
-                    "tcp_{src,dst}\n");
-    } else {
-        /* Other capability sets are not decoded here. */
-        ds_put_format(s, "    matching: wildcards=%#"PRIx32"\n",
-                      ts->ofp10_wildcards);
-    }
-}
-
-static void
-put_ofp11_features(struct ds *s, const struct ofputil_table_stats *ts,
+put_table_features(struct ds *s, enum ofp_version version,
+                   const struct ofputil_table_stats *ts,
                    const struct ofputil_table_stats *prev)
 {
-    ofputil_table_caps_format_config(s, &ts->caps);
+    if (version != OFP10_VERSION) {
+        ofputil_table_caps_format_config(s, &ts->caps);
+    }
     if (ts->max_entries) {
         ds_put_format(s, "    max_entries=%"PRIu32"\n", ts->max_entries);
     }
@@ -368,12 +351,13 @@ put_table_stats(struct ds *s, enum ofp_version version,
                   ts->active_count, ts->lookup_count, ts->matched_count);
     if (version >= OFP13_VERSION) {
         return;
+    } else if (version == OFP10_VERSION && !ts->max_entries
+               && !ts->caps.match) {
+        /* Nothing to say, not even that it is the same. */
     } else if (same_features) {
         ds_put_cstr(s, "    (same features)\n");
-    } else if (version == OFP10_VERSION) {
-        put_ofp10_features(s, ts);
     } else {
-        put_ofp11_features(s, ts, prev);
+        put_table_features(s, version, ts, prev);
     }
 }
 
