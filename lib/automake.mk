@@ -108,6 +108,8 @@ lib_libopenvswitch_a_SOURCES += \
 	lib/ofp-protocol.h \
 	lib/ofp-switch.c \
 	lib/ofp-switch.h \
+	lib/ofp-table-caps.c \
+	lib/ofp-table-caps.h \
 	lib/ofp-table-stats.c \
 	lib/ofp-table-stats.h \
 	lib/rconn.c \

@@ -589,6 +589,13 @@ ovs_instruction_name_from_type(enum ovs_instruction_type type)
     return type < N_OVS_INSTRUCTIONS ? instructions[type].name : NULL;
 }
 
+/* Returns the OpenFlow 1.1+ wire code (OFPIT_*) of instruction 'type'. */
+uint16_t
+ovs_instruction_code(enum ovs_instruction_type type)
+{
+    return instructions[type].code;
+}
+
 /* Returns the ovs_instruction_type named 'name', or -1. */
 int
 ovs_instruction_type_from_name(const char *name)

@@ -568,6 +568,7 @@ enum ovs_instruction_type {
 #define N_OVS_INSTRUCTIONS (OVSINST_OFPIT11_GOTO_TABLE + 1)
 
 const char *ovs_instruction_name_from_type(enum ovs_instruction_type);
+uint16_t ovs_instruction_code(enum ovs_instruction_type);
 int ovs_instruction_type_from_name(const char *name);
 enum ovs_instruction_type ovs_instruction_type_from_ofpact_type(
     enum ofpact_type);

@@ -4,9 +4,7 @@
  *
  * OpenFlow 1.0 to 1.2 table stats entries also describe what each table
  * can match and do; OpenFlow 1.3 moved that to table features and left
- * only counters.  This module keeps the counters, the name and the size
- * limit, and prints the OpenFlow 1.0 capability set only in the usual
- * "every field" case (others are shown as a raw wildcard bitmap).
+ * only counters.  Those capabilities are translated by ofp-table-caps.c.
  */
 
 #include <config.h>
@@ -174,6 +172,7 @@ ofputil_decode_table_stats_reply(struct ofpbuf *msg,
         copy_name(ts->name, ots->name);
         ts->max_entries = ntohl(ots->max_entries);
         ts->ofp10_wildcards = ntohl(ots->wildcards);
+        ofputil_table_caps_from_ofp10(&ts->caps, ts->ofp10_wildcards);
         ts->active_count = ntohl(ots->active_count);
         ts->lookup_count = ntohll(get_32aligned_be64(&ots->lookup_count));
         ts->matched_count = ntohll(get_32aligned_be64(&ots->matched_count));
@@ -186,6 +185,7 @@ ofputil_decode_table_stats_reply(struct ofpbuf *msg,
             return OFPERR_OFPBRC_BAD_LEN;
         }
         COPY_OFP11_TABLE_STATS(ts, ots);
+        ofputil_table_caps_from_ofp11(&ts->caps, ots);
         return 0;
     }
     case OFPRAW_OFPST12_TABLE_REPLY: {
@@ -195,6 +195,7 @@ ofputil_decode_table_stats_reply(struct ofpbuf *msg,
             return OFPERR_OFPBRC_BAD_LEN;
         }
         COPY_OFP11_TABLE_STATS(ts, ots);
+        ofputil_table_caps_from_ofp12(&ts->caps, ots);
         return 0;
     }
     case OFPRAW_OFPST13_TABLE_REPLY: {
@@ -220,9 +221,8 @@ ofputil_encode_table_stats_request(enum ofp_version version)
     return ofpraw_alloc(OFPRAW_OFPST_TABLE_REQUEST, version, 0);
 }
 
-/* Appends 'ts' to table stats reply 'reply' (OF1.0 and OF1.3+ layouts;
- * OF1.1 and 1.2 entries describe features we do not track and get zeros
- * there). */
+/* Appends 'ts' to table stats reply 'reply', in the layout of the reply's
+ * version. */
 void
 ofputil_append_table_stats_reply(struct ofpbuf *reply,
                                  const struct ofputil_table_stats *ts)
@@ -249,6 +249,7 @@ ofputil_append_table_stats_reply(struct ofpbuf *reply,
         ots->active_count = htonl(ts->active_count);
         put_be64(&ots->lookup_count, ts->lookup_count);
         put_be64(&ots->matched_count, ts->matched_count);
+        ofputil_table_caps_to_ofp11(&ts->caps, ots);
         break;
     }
     case OFP12_VERSION: {
@@ -259,6 +260,7 @@ ofputil_append_table_stats_reply(struct ofpbuf *reply,
         ots->active_count = htonl(ts->active_count);
         put_be64(&ots->lookup_count, ts->lookup_count);
         put_be64(&ots->matched_count, ts->matched_count);
+        ofputil_table_caps_to_ofp12(&ts->caps, ots);
         break;
     }
     default: {
@@ -273,21 +275,30 @@ ofputil_append_table_stats_reply(struct ofpbuf *reply,
     ofpmsg_update_length(reply);
 }
 
-/* True if tables 'a' and 'b' would print the same apart from their ids. */
+/* True if 'a' and 'b' have the same counters. */
 static bool
-table_stats_same(const struct ofputil_table_stats *a,
-                 const struct ofputil_table_stats *b)
+table_counters_equal(const struct ofputil_table_stats *a,
+                     const struct ofputil_table_stats *b)
 {
-    return (!strcmp(a->name, b->name)
-            && a->max_entries == b->max_entries
-            && a->ofp10_wildcards == b->ofp10_wildcards
-            && a->active_count == b->active_count
+    return (a->active_count == b->active_count
             && a->lookup_count == b->lookup_count
             && a->matched_count == b->matched_count);
 }
 
-/* Prints the run of tables 'first'...'last' that repeated the table before
- * them, if there is one. */
+/* True if 'a' and 'b' describe the same capabilities in 'version' (the
+ * name does not count). */
+static bool
+table_features_equal(enum ofp_version version,
+                     const struct ofputil_table_stats *a,
+                     const struct ofputil_table_stats *b)
+{
+    return (version >= OFP13_VERSION
+            || (a->max_entries == b->max_entries
+                && ofputil_table_caps_equal(&a->caps, &b->caps)));
+}
+
+/* Prints the run of unnamed tables 'first'...'last' that repeated the
+ * table before them, if there is one. */
 static void
 put_ditto(struct ds *s, int first, int last)
 {
@@ -300,43 +311,60 @@ put_ditto(struct ds *s, int first, int last)
     }
 }
 
+/* OpenFlow 1.0 tables have no miss behaviour to show. */
+static void
+put_table_features(struct ds *s, enum ofp_version version,
+                   const struct ofputil_table_stats *ts,
+                   const struct ofputil_table_stats *prev)
+{
+    if (version != OFP10_VERSION) {
+        ofputil_table_caps_format_config(s, &ts->caps);
+    }
+    if (ts->max_entries) {
+        ds_put_format(s, "    max_entries=%"PRIu32"\n", ts->max_entries);
+    }
+    ofputil_table_caps_format(s, &ts->caps, prev ? &prev->caps : NULL);
+}
+
+/* Prints one table, given the table before it ('prev', null for the
+ * first).  A table with the previous one's capabilities says only "(same
+ * features)" after its counters, and one that repeats it entirely just
+ * "ditto". */
 static void
 put_table_stats(struct ds *s, enum ofp_version version,
-                const struct ofputil_table_stats *ts, bool first)
+                const struct ofputil_table_stats *ts,
+                const struct ofputil_table_stats *prev)
 {
-    if (!first) {
-        ds_put_char(s, '\n');
-    }
-    ds_put_format(s, "  table %"PRIu8, ts->table_id);
+    bool same_features = prev && table_features_equal(version, ts, prev);
+
+    ds_put_format(s, "\n  table %"PRIu8, ts->table_id);
     if (ts->name[0]) {
         ds_put_format(s, " (\"%s\")", ts->name);
     }
-    ds_put_format(s, ":\n    active=%"PRIu32", lookup=%"PRIu64
+    ds_put_char(s, ':');
+    if (same_features && table_counters_equal(ts, prev)) {
+        ds_put_cstr(s, " ditto");
+        return;
+    }
+    ds_put_format(s, "\n    active=%"PRIu32", lookup=%"PRIu64
                   ", matched=%"PRIu64"\n",
                   ts->active_count, ts->lookup_count, ts->matched_count);
     if (version >= OFP13_VERSION) {
         return;
-    }
-    if (!first) {
+    } else if (version == OFP10_VERSION && !ts->max_entries
+               && !ts->caps.match) {
+        /* Nothing to say, not even that it is the same. */
+    } else if (same_features) {
         ds_put_cstr(s, "    (same features)\n");
-        return;
-    }
-    ds_put_format(s, "    max_entries=%"PRIu32"\n", ts->max_entries);
-    if (ts->ofp10_wildcards == OFPFW10_ALL) {
-        ds_put_cstr(s, "    matching:\n      exact match or "
-                    "wildcard: in_port eth_{src,dst,type} "
-                    "vlan_{vid,pcp} ip_{src,dst} nw_{proto,tos} "
-                    "tcp_{src,dst}\n");
     } else {
-        /* Other capability sets are not decoded here. */
-        ds_put_format(s, "    matching: wildcards=%#"PRIx32"\n",
-                      ts->ofp10_wildcards);
+        put_table_features(s, version, ts, prev);
     }
 }
 
-/* Prints a table stats reply as Open vSwitch does: a table identical to the
- * one before it (a long run of empty tables, typically) is folded into a
- * "tables N...M: ditto" line. */
+/* Prints a table stats reply as Open vSwitch does: unnamed tables
+ * identical to the one before them (a long run of empty tables,
+ * typically) are folded into a "tables N...M: ditto" line; a named one
+ * gets a "ditto" line of its own. */
 enum ofperr
 ofputil_table_stats_reply_print(struct ds *s, const struct ofp_header *oh,
                                 int verbosity OVS_UNUSED)
@@ -347,7 +375,6 @@ ofputil_table_stats_reply_print(struct ds *s, const struct ofp_header *oh,
     struct ofpbuf b;
 
     ofpbuf_use_const(&b, oh, ntohs(oh->length));
-    ds_put_char(s, '\n');
     for (;;) {
         struct ofputil_table_stats ts;
         int retval = ofputil_decode_table_stats_reply(&b, &ts);
@@ -356,7 +383,9 @@ ofputil_table_stats_reply_print(struct ds *s, const struct ofp_header *oh,
             return retval == EOF ? 0 : retval;
         }
 
-        if (!first && table_stats_same(&ts, &prev)) {
+        if (!first && !ts.name[0]
+            && table_features_equal(oh->version, &ts, &prev)
+            && table_counters_equal(&ts, &prev)) {
             if (ditto_first < 0) {
                 ditto_first = ts.table_id;
             }
@@ -365,7 +394,7 @@ ofputil_table_stats_reply_print(struct ds *s, const struct ofp_header *oh,
         }
         put_ditto(s, ditto_first, ditto_last);
         ditto_first = ditto_last = -1;
-        put_table_stats(s, oh->version, &ts, first);
+        put_table_stats(s, oh->version, &ts, first ? NULL : &prev);
         prev = ts;
         first = false;
     }

@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 #include "ofp-errors.h"
+#include "ofp-table-caps.h"
 #include "openflow/openflow-common.h"
 
 struct ds;
@@ -29,12 +30,17 @@ struct ofpbuf *ofputil_encode_aggregate_stats_reply(
 void ofputil_aggregate_stats_format(struct ds *,
                                     const struct ofputil_aggregate_stats *);
 
-/* Table stats: one entry per table. */
+/* Table stats: one entry per table.  OpenFlow 1.0 to 1.2 entries also
+ * describe what the table can do: OF1.0 by a wildcard bitmap (sent as
+ * 'ofp10_wildcards', decoded into both it and 'caps'), OF1.1 and OF1.2 by
+ * the capabilities in 'caps' (of which each version carries what it can
+ * name; see ofp-table-caps.h). */
 struct ofputil_table_stats {
     uint8_t table_id;
     char name[OFP_MAX_TABLE_NAME_LEN];  /* OF1.0-1.2 only. */
     uint32_t max_entries;               /* OF1.0-1.2 only. */
     uint32_t ofp10_wildcards;           /* OF1.0 only. */
+    struct ofputil_table_caps caps;     /* OF1.0-1.2 only. */
     uint32_t active_count;
     uint64_t lookup_count;
     uint64_t matched_count;

@@ -35,6 +35,7 @@
 #include "dynamic-string.h"
 #include "flow.h"
 #include "hash.h"
+#include "meta-flow.h"
 #include "ofp-actions.h"
 #include "ofp-closure.h"
 #include "ofp-connection.h"
@@ -1216,6 +1217,50 @@ handle_flow_stats_request(struct ofproto *ofproto, struct ofconn *ofconn,
     return 0;
 }
 
+/* Fills 'caps' with what table 'table_id' can do, for OpenFlow 1.1 and
+ * 1.2 table stats.  Every table is alike except the last, which has no
+ * goto_table since that instruction only goes forward.  A miss goes to
+ * the controller, as OpenFlow before 1.3 wants; there are no groups or
+ * queues to name, nor MPLS fields to match or set. */
+static void
+fill_table_caps(struct ofputil_table_caps *caps, uint8_t table_id)
+{
+    static const enum ofputil_table_action actions[] = {
+        OTA_OUTPUT, OTA_SET_FIELD, OTA_SET_VLAN_VID, OTA_SET_VLAN_PCP,
+        OTA_POP_VLAN, OTA_PUSH_VLAN, OTA_SET_DL_SRC, OTA_SET_DL_DST,
+        OTA_SET_NW_SRC, OTA_SET_NW_DST, OTA_SET_NW_TOS, OTA_SET_NW_ECN,
+        OTA_SET_NW_TTL, OTA_SET_TP_SRC, OTA_SET_TP_DST, OTA_DEC_NW_TTL,
+    };
+
+    memset(caps, 0, sizeof *caps);
+    caps->miss = OFPUTIL_TABLE_MISS_CONTROLLER;
+    caps->metadata_match = UINT64_MAX;
+    caps->metadata_write = UINT64_MAX;
+
+    caps->instructions = (UINT32_C(1) << N_OVS_INSTRUCTIONS) - 1;
+    if (table_id == OFPROTO_N_TABLES - 1) {
+        caps->instructions &= ~(UINT32_C(1) << OVSINST_OFPIT11_GOTO_TABLE);
+    }
+
+    for (size_t i = 0; i < ARRAY_SIZE(actions); i++) {
+        caps->write.actions |= UINT32_C(1) << actions[i];
+    }
+
+    /* The fields are those of meta-flow that the catalog names; set_field
+     * writes fields by their OXM header. */
+    for (int i = 0; i < N_OTFS; i++) {
+        const struct mf_field *mf = mf_from_name(ofputil_table_field_name(i));
+        if (mf) {
+            caps->match |= UINT64_C(1) << i;
+            if (mf->writable && mf->oxm_name) {
+                caps->write.set_fields |= UINT64_C(1) << i;
+            }
+        }
+    }
+    caps->wildcard = caps->match;
+    caps->apply = caps->write;
+}
+
 static enum ofperr
 handle_table_stats_request(struct ofproto *ofproto, struct ofconn *ofconn,
                            const struct ofp_header *oh)
@@ -1235,6 +1280,7 @@ handle_table_stats_request(struct ofproto *ofproto, struct ofconn *ofconn,
         }
         ts.max_entries = 1000000;
         ts.ofp10_wildcards = OFPFW10_ALL;
+        fill_table_caps(&ts.caps, i);
         ts.active_count = classifier_count(&table->cls);
         ts.lookup_count = table->n_lookups;
         ts.matched_count = table->n_matched;

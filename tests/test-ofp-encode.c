@@ -16,6 +16,7 @@
 #include <string.h>
 #include <arpa/inet.h>
 
+#include "ofp-actions.h"
 #include "ofp-connection.h"
 #include "openflow/nicira-ext.h"
 #include "ofp-errors.h"
@@ -67,6 +68,65 @@ sample_port(uint16_t port_no, const char *name)
     pp.curr_speed = 1000000;
     pp.max_speed = 1000000;
     return pp;
+}
+
+/* Table stats replies to 'request'.  The OpenFlow 1.1 and 1.2 ones vary
+ * the capabilities from table to table so that every abbreviation of the
+ * printout shows up: a repeated table, repeated features with other
+ * counters, repeated matching or actions, and differing write and apply
+ * actions. */
+static void
+emit_table_stats_replies(const struct ofp_header *request)
+{
+    struct ofpbuf *reply = ofpraw_alloc_stats_reply(request, 0);
+    struct ofputil_table_stats ts = {
+        .table_id = 0, .name = "classifier",
+        .max_entries = 1000000, .ofp10_wildcards = 0x3fffff,
+        .active_count = 4, .lookup_count = 10, .matched_count = 8,
+    };
+    struct ofputil_table_caps *caps = &ts.caps;
+
+    caps->metadata_match = UINT64_MAX;
+    caps->metadata_write = 0xff00;
+    caps->instructions = (1u << N_OVS_INSTRUCTIONS) - 1;
+    caps->write.actions = ((1u << OTA_OUTPUT) | (1u << OTA_SET_FIELD)
+                           | (1u << OTA_SET_VLAN_VID) | (1u << OTA_POP_VLAN)
+                           | (1u << OTA_DEC_NW_TTL));
+    caps->write.set_fields = ((UINT64_C(1) << OTF_ETH_SRC)
+                              | (UINT64_C(1) << OTF_ETH_DST)
+                              | (UINT64_C(1) << OTF_IP_DSCP));
+    caps->apply = caps->write;
+    caps->match = (UINT64_C(1) << N_OTFS) - 1;
+    caps->wildcard = caps->match & ~(UINT64_C(1) << OTF_ETH_TYPE);
+    ofputil_append_table_stats_reply(reply, &ts);
+
+    /* Same features, other counters; then the same again. */
+    ts.table_id = 1;
+    ts.name[0] = '\0';
+    ts.active_count = 0;
+    ofputil_append_table_stats_reply(reply, &ts);
+    ts.table_id = 2;
+    ofputil_append_table_stats_reply(reply, &ts);
+    ts.table_id = 3;
+    ofputil_append_table_stats_reply(reply, &ts);
+
+    /* Other miss behaviour and instructions, same actions and matching. */
+    ts.table_id = 4;
+    caps->miss = OFPUTIL_TABLE_MISS_DROP;
+    caps->instructions &= ~(1u << OVSINST_OFPIT11_GOTO_TABLE);
+    ofputil_append_table_stats_reply(reply, &ts);
+
+    /* Apply-actions differ from write-actions; fewer match fields. */
+    ts.table_id = 5;
+    ovs_strlcpy(ts.name, "last", sizeof ts.name);
+    caps->miss = OFPUTIL_TABLE_MISS_CONTINUE;
+    caps->apply.actions |= 1u << OTA_PUSH_VLAN;
+    caps->apply.set_fields |= UINT64_C(1) << OTF_VLAN_VID;
+    caps->match &= ~(UINT64_C(1) << OTF_METADATA);
+    caps->wildcard &= caps->match;
+    ofputil_append_table_stats_reply(reply, &ts);
+
+    emit(reply);
 }
 
 static void
@@ -177,17 +237,7 @@ emit_standard(void)
         ofpbuf_delete(agg_request);
 
         struct ofpbuf *table_request = ofputil_encode_table_stats_request(v);
-        if (v == OFP10_VERSION || v >= OFP13_VERSION) {
-            struct ofpbuf *reply = ofpraw_alloc_stats_reply(
-                table_request->data, 0);
-            struct ofputil_table_stats ts = {
-                .table_id = 0, .name = "classifier",
-                .max_entries = 1000000, .ofp10_wildcards = 0x3fffff,
-                .active_count = 4, .lookup_count = 10, .matched_count = 8,
-            };
-            ofputil_append_table_stats_reply(reply, &ts);
-            emit(reply);
-        }
+        emit_table_stats_replies(table_request->data);
         emit(table_request);
 
         /* Roles. */

@@ -393,6 +393,14 @@ struct ofp11_table_stats {
 };
 OFP_ASSERT(sizeof(struct ofp11_table_stats) == 88);
 
+/* The "config" of a flow table (OF1.1 and OF1.2): what a table miss does. */
+enum ofp11_table_config {
+    OFPTC11_TABLE_MISS_CONTROLLER = 0,  /* Send to the controller. */
+    OFPTC11_TABLE_MISS_CONTINUE = 1,    /* Go on to the next table. */
+    OFPTC11_TABLE_MISS_DROP = 2,        /* Drop the packet. */
+    OFPTC11_TABLE_MISS_MASK = 3
+};
+
 /* OFPST_PORT request body (OF1.1+). */
 struct ofp11_port_stats_request {
     ovs_be32 port_no;
