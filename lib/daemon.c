@@ -29,6 +29,7 @@
 #include <pwd.h>
 /* Processes and signals. */
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -236,6 +237,28 @@ read_pidfile(const char *name)
     return holder;
 }
 
+/* Removes pidfile 'name_' at exit if it still names this process.  A
+ * daemon started with --overwrite-pidfile may have taken the name over, and
+ * its pidfile is not ours to remove (that would leave it running with no
+ * pidfile).  A child forked later keeps this hook but has another pid, so
+ * it leaves the file alone too. */
+static void
+unlink_pidfile_if_ours(void *name_)
+{
+    const char *name = name_;
+    FILE *file = fopen(name, "r");
+    long int pid;
+
+    if (file) {
+        bool ours = fscanf(file, "%ld", &pid) == 1 && pid == getpid();
+
+        fclose(file);
+        if (ours) {
+            unlink(name);
+        }
+    }
+}
+
 /* Creates the pidfile, or exits if another running process holds it. */
 static void
 make_pidfile(void)
@@ -291,7 +314,8 @@ make_pidfile(void)
         }
     }
 
-    fatal_signal_add_file_to_unlink(pidfile);
+    fatal_signal_add_hook(unlink_pidfile_if_ours, NULL, xstrdup(pidfile),
+                          true);
     if (rename(tmpfile, pidfile) < 0) {
         VLOG_FATAL("failed to rename \"%s\" to \"%s\" (%s)", tmpfile,
                    pidfile, ovs_strerror(errno));
